@@ -1,0 +1,63 @@
+// Source files and spans. Offsets are UTF-16 code units into the file text;
+// `end` is exclusive (chevrotain's inclusive ends are converted once, here).
+
+/** A span of source text: the file's path (as given to the compiler) and exclusive end offset. */
+export interface Span {
+  readonly file: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** A 1-based line and column. */
+export interface LineCol {
+  readonly line: number;
+  readonly column: number;
+}
+
+/** One source file with a precomputed line table. */
+export class SourceFile {
+  readonly lineStarts: readonly number[];
+
+  constructor(
+    readonly path: string,
+    readonly text: string,
+  ) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      if (text.charCodeAt(i) === 10) starts.push(i + 1);
+    }
+    this.lineStarts = starts;
+  }
+
+  /** Converts an offset to a 1-based line and column. */
+  lineCol(offset: number): LineCol {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((this.lineStarts[mid] ?? 0) <= clamped) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: clamped - (this.lineStarts[lo] ?? 0) + 1 };
+  }
+
+  /** Returns the text of a 1-based line, without its line break. */
+  lineText(line: number): string {
+    const start = this.lineStarts[line - 1];
+    if (start === undefined) return "";
+    const next = this.lineStarts[line];
+    const end = next === undefined ? this.text.length : next - 1;
+    return this.text.slice(start, end).replace(/\r$/, "");
+  }
+}
+
+/** Builds a span from chevrotain-style inclusive offsets. */
+export function spanFromInclusive(file: string, startOffset: number, endOffsetInclusive: number): Span {
+  return { file, start: startOffset, end: endOffsetInclusive + 1 };
+}
+
+/** The smallest span covering both spans (same file assumed). */
+export function joinSpans(a: Span, b: Span): Span {
+  return { file: a.file, start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) };
+}
