@@ -1,0 +1,281 @@
+// CSV bytes → raw columns. Input: the whole file as bytes. Output: a RawSeries (values as written,
+// unsorted, unchecked except for rows that cannot be parsed) or a DataError (R0105) for a header
+// without the needed columns. Quality rules live in quality.ts.
+// Format: comma-separated, one header line (names case-insensitive, BOM and CRLF accepted, blank
+// lines skipped). A field may be wrapped in double quotes, but a quoted comma is not supported
+// (prices never need one). A row with the wrong number of fields, or a cell that is neither a
+// number nor empty/NaN/null, is a bad_row; empty and NaN cells become NaN for quality.ts to report.
+// Hot loop: one pass over the bytes, numbers and timestamps parsed in place, values written into
+// preallocated Float64Arrays; nothing is allocated per row except the first example of a bad row.
+import { badHeader, type DataError } from "./errors.js";
+import type { RawSeries } from "./quality.js";
+import { TimestampParser, parseTimeOfDay, type ZoneConverter } from "./timestamps.js";
+
+const SKIP = 0, TIME = 1, OPEN = 2, HIGH = 3, LOW = 4, CLOSE = 5, VOLUME = 6, TIME_OF_DAY = 7;
+const LF = 10, CR = 13, COMMA = 44, QUOTE = 34;
+
+const ROLE_BY_NAME: Readonly<Record<string, number>> = {
+  date: TIME, datetime: TIME, timestamp: TIME, "date time": TIME, "": TIME,
+  open: OPEN, high: HIGH, low: LOW, close: CLOSE, volume: VOLUME, vol: VOLUME,
+};
+const ROLE_LABEL = ["", "Date", "Open", "High", "Low", "Close", "Volume", "Time"];
+
+/** 10^k for k ≤ 22: exactly representable, so mantissa / 10^k is correctly rounded. */
+const POW10: readonly number[] = (() => {
+  const powers = [1];
+  for (let k = 1; k <= 22; k++) powers.push((powers[k - 1] ?? 1) * 10); // exact products, unlike pow()
+  return powers;
+})();
+const MAX_EXACT_MANTISSA = 2 ** 53;
+
+/** Set by parseNumber: 0 ok, 1 missing (empty, NaN, null, NA), 2 not a number. */
+let numberStatus = 0;
+
+function isMissingWord(buf: Uint8Array, start: number, end: number): boolean {
+  const text = Buffer.from(buf.buffer, buf.byteOffset + start, end - start).toString("latin1").toLowerCase();
+  return text === "nan" || text === "null" || text === "na" || text === "n/a" || text === "none";
+}
+
+/** Parses a decimal number in buf[start, end); same result as Number() on the text. */
+function parseNumber(buf: Uint8Array, start: number, end: number): number {
+  while (start < end && buf[start] === 32) start++;
+  while (end > start && buf[end - 1] === 32) end--;
+  if (end - start >= 2 && buf[start] === QUOTE && buf[end - 1] === QUOTE) {
+    start++;
+    end--;
+  }
+  numberStatus = 0;
+  if (start === end) {
+    numberStatus = 1;
+    return NaN;
+  }
+  let at = start;
+  let negative = false;
+  if (buf[at] === 45 || buf[at] === 43) negative = buf[at++] === 45;
+  let mantissa = 0, digitCount = 0, fraction = 0, seenDot = false;
+  for (; at < end; at++) {
+    const b = buf[at] ?? 0;
+    if (b >= 48 && b <= 57) {
+      mantissa = mantissa * 10 + (b - 48);
+      digitCount++;
+      if (seenDot) fraction++;
+    } else if (b === 46 && !seenDot) seenDot = true;
+    else break;
+  }
+  if (at === end && digitCount > 0 && mantissa < MAX_EXACT_MANTISSA && fraction <= 22) {
+    const value = fraction === 0 ? mantissa : mantissa / (POW10[fraction] ?? 1);
+    return negative ? -value : value;
+  }
+  // Rare forms (exponents, 16+ digits) take the slow, exact path.
+  const text = Buffer.from(buf.buffer, buf.byteOffset + start, end - start).toString("latin1");
+  if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text)) return Number(text);
+  numberStatus = isMissingWord(buf, start, end) ? 1 : 2;
+  return NaN;
+}
+
+function fieldText(buf: Uint8Array, start: number, end: number): string {
+  const text = Buffer.from(buf.buffer, buf.byteOffset + start, Math.min(end - start, 40)).toString("utf8");
+  return end - start > 40 ? `${text}...` : text;
+}
+
+interface Header {
+  readonly roles: Int8Array;
+  readonly hasVolume: boolean;
+}
+
+function normalizeName(name: string): string {
+  let n = name.trim().toLowerCase();
+  if (n.startsWith('"') && n.endsWith('"') && n.length >= 2) n = n.slice(1, -1).trim();
+  if (n.startsWith("<") && n.endsWith(">")) n = n.slice(1, -1); // Stooq raw exports: <DATE>,<OPEN>,...
+  return n;
+}
+
+function readHeader(line: string): Header | readonly string[] {
+  const names = line.split(",").map(normalizeName);
+  const roles = new Int8Array(names.length);
+  const dateIndex = names.findIndex((n) => n === "date" || n === "datetime" || n === "timestamp" || n === "date time");
+  names.forEach((name, i) => {
+    let role = ROLE_BY_NAME[name] ?? SKIP;
+    if (name === "" && i !== 0) role = SKIP; // only the first column may be the nameless index
+    if (name === "time") role = dateIndex >= 0 ? TIME_OF_DAY : TIME;
+    if (role === TIME && dateIndex >= 0 && i !== dateIndex) role = SKIP;
+    if (role !== SKIP && roles.includes(role)) role = SKIP; // first column of a name wins
+    roles[i] = role;
+  });
+  const missing = [TIME, OPEN, HIGH, LOW, CLOSE].filter((r) => !roles.includes(r)).map((r) => ROLE_LABEL[r] ?? "");
+  if (missing.length > 0) return missing;
+  return { roles, hasVolume: roles.includes(VOLUME) };
+}
+
+function countLines(buf: Uint8Array): number {
+  let lines = 1;
+  for (let at = buf.indexOf(LF); at !== -1; at = buf.indexOf(LF, at + 1)) lines++;
+  return lines;
+}
+
+/** Where the last field reader stopped (the comma, CR or LF after the field); −1 when plainNumber gave up. */
+let cursor = 0;
+
+/**
+ * Reads a plain decimal (`-12.345`) starting at `at`, in the same pass that finds its end, and sets
+ * `cursor` to the byte after it. Anything else (empty, quotes, spaces, exponents, 16+ digits) sets
+ * cursor to −1 so the caller takes the exact slow path. Relies on the buffer ending with LF.
+ */
+function plainNumber(buf: Uint8Array, at: number): number {
+  let i = at;
+  let c = buf[i] ?? LF;
+  const negative = c === 45;
+  if (negative || c === 43) c = buf[++i] ?? LF;
+  let mantissa = 0, digitCount = 0, fraction = 0;
+  while (c >= 48 && c <= 57) {
+    mantissa = mantissa * 10 + (c - 48);
+    digitCount++;
+    c = buf[++i] ?? LF;
+  }
+  if (c === 46) {
+    c = buf[++i] ?? LF;
+    while (c >= 48 && c <= 57) {
+      mantissa = mantissa * 10 + (c - 48);
+      digitCount++;
+      fraction++;
+      c = buf[++i] ?? LF;
+    }
+  }
+  if (digitCount === 0 || mantissa >= MAX_EXACT_MANTISSA || fraction > 22 || (c !== COMMA && c !== LF && c !== CR)) {
+    cursor = -1;
+    return NaN;
+  }
+  cursor = i;
+  const value = fraction === 0 ? mantissa : mantissa / (POW10[fraction] ?? 1);
+  return negative ? -value : value;
+}
+
+/** Index of the comma, CR or LF that ends the field starting at `at`. */
+function fieldEnd(buf: Uint8Array, at: number): number {
+  let c = buf[at] ?? LF;
+  while (c !== COMMA && c !== LF && c !== CR) c = buf[++at] ?? LF;
+  return at;
+}
+
+/** Parses a whole CSV file; `zone` converts naive intraday times to UTC (null: they are UTC). */
+export function parseCsv(input: Uint8Array, ticker: string, source: string, zone: ZoneConverter | null): { ok: true; raw: RawSeries } | { ok: false; error: DataError } {
+  // A final LF lets every scan stop on a byte instead of checking the length (copies only files without one).
+  const bytes = input.length > 0 && input[input.length - 1] === LF ? input : Buffer.concat([input, Buffer.from([LF])]);
+  const length = bytes.length;
+  let pos = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const headerEnd = bytes.indexOf(LF, pos);
+  const headerText = Buffer.from(bytes.buffer, bytes.byteOffset + pos, headerEnd - pos).toString("utf8").replace(/\r$/, "");
+  const header = readHeader(headerText);
+  if (!("roles" in header)) return { ok: false, error: badHeader(source, headerText.slice(0, 120), header) };
+  const { roles, hasVolume } = header;
+  const fieldCount = roles.length;
+
+  const capacity = countLines(bytes);
+  const time = new Float64Array(capacity), open = new Float64Array(capacity), high = new Float64Array(capacity);
+  const low = new Float64Array(capacity), close = new Float64Array(capacity), volume = new Float64Array(capacity);
+  const rowNumber = new Int32Array(capacity);
+  const badRow = new Uint8Array(capacity);
+  const stamp = new TimestampParser();
+  let badRowCount = 0, badRowFirst = 0, badRowExample = "";
+  const flagBad = (row: number, line: number, why: string): void => {
+    if (badRow[row] === 1) return;
+    badRow[row] = 1;
+    if (badRowCount++ === 0) {
+      badRowFirst = line;
+      badRowExample = `line ${line}: ${why}`;
+    }
+  };
+
+  let n = 0, line = 1;
+  pos = headerEnd + 1;
+  while (pos < length) {
+    line++;
+    const first = bytes[pos];
+    if (first === LF || (first === CR && bytes[pos + 1] === LF)) {
+      pos += first === LF ? 1 : 2;
+      continue; // blank line: not a row
+    }
+    let wall = NaN, timeOfDay = 0, intraday = false, hasZone = false;
+    let o = NaN, h = NaN, l = NaN, c = NaN, v = hasVolume ? NaN : 0;
+    let field = 0, at = pos;
+    for (;;) {
+      const role = field < fieldCount ? (roles[field] ?? SKIP) : SKIP;
+      if (role >= OPEN && role <= VOLUME) {
+        let value = plainNumber(bytes, at);
+        if (cursor < 0) {
+          const end = fieldEnd(bytes, at);
+          value = parseNumber(bytes, at, end);
+          if (numberStatus === 2) flagBad(n, line, `${ROLE_LABEL[role]} "${fieldText(bytes, at, end)}" is not a number`);
+          cursor = end;
+        }
+        if (role === CLOSE) c = value;
+        else if (role === OPEN) o = value;
+        else if (role === HIGH) h = value;
+        else if (role === LOW) l = value;
+        else v = value;
+      } else {
+        // A YYYY-MM-DD date is exactly 10 bytes without a comma, so a comma right after it ends the
+        // field and the scan can be skipped; if the field was something else it fails to parse either way.
+        const end = role === TIME && bytes[at + 4] === 45 && bytes[at + 10] === COMMA ? at + 10 : fieldEnd(bytes, at);
+        if (role === TIME) {
+          let s = at, e = end;
+          if (e - s >= 2 && bytes[s] === QUOTE && bytes[e - 1] === QUOTE) {
+            s++;
+            e--;
+          }
+          wall = stamp.parse(bytes, s, e);
+          intraday = stamp.hasTime;
+          hasZone = stamp.hasZone;
+          if (Number.isNaN(wall)) flagBad(n, line, `Date "${fieldText(bytes, s, e)}" is not a timestamp (expected YYYY-MM-DD or YYYY-MM-DD HH:MM:SS)`);
+        } else if (role === TIME_OF_DAY) {
+          timeOfDay = parseTimeOfDay(bytes, at, end);
+          intraday = true;
+          if (Number.isNaN(timeOfDay)) flagBad(n, line, `Time "${fieldText(bytes, at, end)}" is not a time of day (expected HH:MM:SS)`);
+        }
+        cursor = end;
+      }
+      field++;
+      at = cursor;
+      if (bytes[at] !== COMMA) break;
+      at++;
+    }
+    if (bytes[at] === CR) at++;
+    if (bytes[at] !== LF) {
+      // A stray CR inside the line: skip to the real end and reject the row.
+      at = bytes.indexOf(LF, at);
+      flagBad(n, line, "unexpected carriage return inside the line");
+    }
+    pos = at + 1;
+    if (field !== fieldCount) flagBad(n, line, `expected ${fieldCount} fields, found ${field}`);
+    let t = wall + timeOfDay;
+    if (intraday && !hasZone && zone !== null && !Number.isNaN(t)) t = zone(t);
+    time[n] = t;
+    open[n] = o;
+    high[n] = h;
+    low[n] = l;
+    close[n] = c;
+    volume[n] = v;
+    rowNumber[n] = line;
+    n++;
+  }
+  return {
+    ok: true,
+    raw: {
+      ticker,
+      source,
+      rowWord: "line",
+      length: n,
+      time: time.subarray(0, n),
+      open: open.subarray(0, n),
+      high: high.subarray(0, n),
+      low: low.subarray(0, n),
+      close: close.subarray(0, n),
+      volume: volume.subarray(0, n),
+      rowNumber: rowNumber.subarray(0, n),
+      badRow: badRow.subarray(0, n),
+      badRowCount,
+      badRowFirst,
+      badRowExample,
+    },
+  };
+}
