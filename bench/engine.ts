@@ -1,0 +1,157 @@
+// Benchmark pieces for the backtest engine (the runner, bench/main.ts, times them):
+// a deterministic 2,000,000-bar daily series, the SMA(10/30) crossover through the
+// engine (plan → runBacktest → metrics, data in memory), the same crossover as a
+// plain hand-written loop with the same fills and costs (the practical speed
+// limit), and a 10-ticker × 5,000-bar portfolio.
+
+import type { StrategyPlan } from "../specs/generated/plan.js";
+import { allocateBars, type Bars } from "../runtime/data/bars.js";
+import { runBacktest } from "../runtime/engine/backtest.js";
+import { call, lit, param, rule, series, strategyPlan } from "../runtime/engine/fixtures.js";
+import { toMetricInput } from "../runtime/engine/metric-input.js";
+import { combinePortfolio } from "../runtime/engine/portfolio.js";
+import { computeMetrics } from "../stdlib/metrics/index.js";
+
+/** Costs and cash of the crossover benchmark, shared by the engine and the hand loop. */
+export const CROSSOVER_SETTINGS = { fast: 10, slow: 30, cash: 10_000_000, commission: 0.0001, slippage: 0.0001 } as const;
+
+const DAY_MS = 86_400_000;
+const START_MS = Date.UTC(1990, 0, 1);
+
+/** mulberry32: a small seeded PRNG with uniform output in [0, 1). */
+function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * A deterministic daily OHLC series of `n` bars (one bar per calendar day from
+ * 1990-01-01): log price mean-reverting around ln 100 (an Ornstein-Uhlenbeck walk,
+ * ~1.2% daily moves), so prices stay in a realistic range over millions of bars.
+ */
+export function generateDailyBars(n: number, seed = 1, ticker = "BENCH"): Bars {
+  const rand = seededRandom(seed);
+  const bars = allocateBars(ticker, n);
+  const level = Math.log(100);
+  let logPrice = level;
+  for (let i = 0; i < n; i++) {
+    const open = Math.exp(logPrice + (rand() - 0.5) * 0.005);
+    logPrice += 0.001 * (level - logPrice) + (rand() - 0.5) * 0.04;
+    const close = Math.exp(logPrice);
+    bars.time[i] = START_MS + i * DAY_MS;
+    bars.open[i] = open;
+    bars.close[i] = close;
+    bars.high[i] = Math.max(open, close) * (1 + rand() * 0.01);
+    bars.low[i] = Math.min(open, close) * (1 - rand() * 0.01);
+    bars.volume[i] = 1_000_000;
+  }
+  return bars;
+}
+
+/** The SMA(fast/slow) crossover as the compiler lowers strategies/sma_cross.strat, with the benchmark's costs. */
+export function crossoverPlan(): StrategyPlan {
+  const fast = call("sma", series("close"), param("fast"));
+  const slow = call("sma", series("close"), param("slow"));
+  return strategyPlan({
+    name: "sma_cross",
+    params: [
+      { name: "fast", type: "int", unit: "int", default: CROSSOVER_SETTINGS.fast, domain: { min: 2, max: 200 }, doc: null },
+      { name: "slow", type: "int", unit: "int", default: CROSSOVER_SETTINGS.slow, domain: { min: 3, max: 400 }, doc: null },
+    ],
+    entries: [{ side: "long", when: call("crossover", fast, slow) }],
+    exits: [{ side: "both", signal: call("crossunder", fast, slow), rule: null }],
+    sizing: { rule: rule("all_in"), caps: [] },
+    costs: { commission: lit(CROSSOVER_SETTINGS.commission, "ratio"), slippage: lit(CROSSOVER_SETTINGS.slippage, "ratio") },
+    execution: { provider: "backtest", fill: "next_open", fractional: false, cash: CROSSOVER_SETTINGS.cash },
+  });
+}
+
+/** What a crossover run reports. */
+export interface CrossoverOutcome {
+  readonly finalEquity: number;
+  readonly trades: number;
+}
+
+/** Plan → runBacktest → all metrics, on bars already in memory. */
+export function runEngineCrossover(bars: Bars): CrossoverOutcome & { readonly metrics: Record<string, number | null> } {
+  const params = new Map<string, number>([
+    ["fast", CROSSOVER_SETTINGS.fast],
+    ["slow", CROSSOVER_SETTINGS.slow],
+  ]);
+  const result = runBacktest({ strategy: crossoverPlan(), params, bars, predictions: new Map() });
+  const metrics = computeMetrics(toMetricInput(result, 252));
+  return { finalEquity: result.finalEquity, trades: result.trades.length, metrics };
+}
+
+/** The same crossover, fills and costs as one plain loop: what a careful hand-written backtest costs. */
+export function runHandLoopCrossover(bars: Bars): CrossoverOutcome {
+  const { fast, slow, cash: initialCash, commission, slippage } = CROSSOVER_SETTINGS;
+  const { open, close } = bars;
+  const n = close.length;
+  let cash: number = initialCash;
+  let units = 0;
+  let trades = 0;
+  let pending = 0; // 1 buy at the next open, −1 sell at the next open
+  let sumFast = 0;
+  let sumSlow = 0;
+  let prevFast = NaN;
+  let prevSlow = NaN;
+  let equity = initialCash;
+  for (let t = 0; t < n; t++) {
+    const o = open[t] as number;
+    if (pending === 1) {
+      const price = o * (1 + slippage);
+      const qty = Math.floor(cash / (price * (1 + commission)));
+      if (qty > 0) {
+        const value = qty * price;
+        cash -= value + value * commission;
+        units = qty;
+      }
+    } else if (pending === -1) {
+      const value = units * (o * (1 - slippage));
+      cash += value - value * commission;
+      units = 0;
+      trades++;
+    }
+    pending = 0;
+    const c = close[t] as number;
+    sumFast += c;
+    sumSlow += c;
+    if (t >= fast) sumFast -= close[t - fast] as number;
+    if (t >= slow) sumSlow -= close[t - slow] as number;
+    const f = t >= fast - 1 ? sumFast / fast : NaN;
+    const s = t >= slow - 1 ? sumSlow / slow : NaN;
+    if (t >= slow && t < n - 1) {
+      if (units > 0 && prevFast >= prevSlow && f < s) pending = -1;
+      else if (units === 0 && prevFast <= prevSlow && f > s) pending = 1;
+    }
+    prevFast = f;
+    prevSlow = s;
+    equity = cash + units * c;
+  }
+  return { finalEquity: equity, trades };
+}
+
+/** `tickers` deterministic daily series of `bars` bars each, seeds 1..tickers. */
+export function generatePortfolioBars(tickers = 10, bars = 5_000): Bars[] {
+  return Array.from({ length: tickers }, (_, i) => generateDailyBars(bars, i + 1, `T${i + 1}`));
+}
+
+/** The crossover on every ticker with an equal cash split, combined into a portfolio, with its metrics. */
+export function runPortfolioCrossover(series: readonly Bars[]): CrossoverOutcome & { readonly metrics: Record<string, number | null> } {
+  const params = new Map<string, number>([
+    ["fast", CROSSOVER_SETTINGS.fast],
+    ["slow", CROSSOVER_SETTINGS.slow],
+  ]);
+  const share = CROSSOVER_SETTINGS.cash / Math.max(1, series.length);
+  const strategy = crossoverPlan();
+  const results = series.map((bars) => runBacktest({ strategy, params, bars, predictions: new Map(), overrides: { cash: share } }));
+  const portfolio = combinePortfolio(results, CROSSOVER_SETTINGS.cash);
+  return { finalEquity: portfolio.finalEquity, trades: portfolio.trades.length, metrics: computeMetrics(toMetricInput(portfolio, 252)) };
+}

@@ -1,0 +1,59 @@
+// strat report RUN [--html out.html]: a stored run's metrics and trades, as text
+// or as a self-contained HTML page with equity and drawdown charts (SVG).
+
+import { writeFileSync } from "node:fs";
+import { resolve } from "node:path";
+import Table from "cli-table3";
+import type { CliConfig } from "../../config/config.js";
+import { formatMetric, renderHtmlReport } from "../../report/html.js";
+import { isStoreError, type Store, type StoreError } from "../../store/index.js";
+import { EXIT, UserError } from "../errors.js";
+import type { CliIo } from "../io.js";
+import { openConfiguredStore } from "../open-store.js";
+import { resolveConfig } from "../project.js";
+
+function must<T>(value: T | StoreError): T {
+  if (isStoreError(value)) throw new UserError(value.message, value.hint, EXIT.error, value.code);
+  return value as T;
+}
+
+function textReport(store: Store, runId: string): string {
+  const run = must(store.getRun(runId));
+  if (run === null) throw new UserError(`no run has id ${runId}`, "list runs with `strat runs`");
+  const metrics = must(store.runMetrics(runId));
+  const scopes = [...new Set(metrics.map((m) => m.scope))];
+  const table = new Table({ head: ["metric", ...scopes], style: { head: [], border: [] } });
+  for (const key of [...new Set(metrics.map((m) => m.key))].sort()) {
+    table.push([key, ...scopes.map((s) => {
+      const m = metrics.find((x) => x.scope === s && x.key === key);
+      return m ? formatMetric(m.value, m.unit) : "";
+    })]);
+  }
+  const trades = must(store.runTrades(runId));
+  return `run ${run.id}: ${run.strategy} on ${run.tickers.join(", ")} (${run.status}, ${run.runSource}/${run.dataRegime})\n${table.toString()}\n${trades.length} closed trades; \`strat report ${run.id} --html report.html\` for charts and the trades table\n`;
+}
+
+/** Runs `strat report`; returns the exit code. */
+export function runReport(io: CliIo, runId: string, options: { html?: string }, cli: CliConfig): number {
+  const store = openConfiguredStore(resolveConfig(io, cli), { readonly: true });
+  try {
+    if (options.html === undefined) {
+      io.out(textReport(store, runId));
+      return EXIT.ok;
+    }
+    const run = must(store.getRun(runId));
+    if (run === null) throw new UserError(`no run has id ${runId}`, "list runs with `strat runs`");
+    const data = must(store.loadRunData(runId));
+    const html = renderHtmlReport({ run, time: data.time, equity: data.equity, metrics: must(store.runMetrics(runId)), trades: must(store.runTrades(runId)) });
+    const target = resolve(io.cwd, options.html);
+    try {
+      writeFileSync(target, html);
+    } catch (error) {
+      throw new UserError(`cannot write ${options.html}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, "check that the folder exists and is writable");
+    }
+    io.err(`wrote ${options.html}\n`);
+    return EXIT.ok;
+  } finally {
+    store.close();
+  }
+}

@@ -1,0 +1,22 @@
+// A one-line progress bar on stderr for terminals; silent otherwise.
+
+import type { CliIo } from "../io.js";
+
+/** Returns a progress callback that redraws one line, and a function that clears it. */
+export function progressBar(io: CliIo): { update: (label: string, done: number, total: number) => void; clear: () => void } {
+  if (!io.isTty) return { update: () => undefined, clear: () => undefined };
+  let drawn = false;
+  return {
+    update(label, done, total) {
+      const width = 30;
+      const fraction = total > 0 ? Math.min(1, done / total) : 1;
+      const filled = Math.round(fraction * width);
+      io.err(`\r  ${label.padEnd(10)} [${"#".repeat(filled)}${".".repeat(width - filled)}] ${String(Math.round(fraction * 100)).padStart(3)}%`);
+      drawn = true;
+    },
+    clear() {
+      if (drawn) io.err(`\r${" ".repeat(60)}\r`);
+      drawn = false;
+    },
+  };
+}
