@@ -33,5 +33,26 @@ step("the sources are in canonical layout", ["fmt", "--check"]);
 step("compile the canonical plan", ["compile", "-o", ".strat/plan.json"]);
 step("preview what the plan will do", ["plan"]);
 
+// Backtests on the bundled real data (examples/data, see its README for attribution).
+step("SMA(10/30) crossover on ORCL 1995-2014, all-in, 0.1% commission per side", ["run", "strategies/sma_cross.strat", "--source", "prod"]);
+step("the same with a 5% stop-loss and a 10% take-profit", ["run", "strategies/sma_cross.strat", "--param", "stop_loss=5%", "--param", "take_profit=10%", "--source", "prod"]);
+step("Wilder RSI(14) mean reversion on ORCL", ["run", "strategies/rsi_reversion.strat", "--source", "prod"]);
+step("momentum-forecast thresholds on ORCL, NVDA, YHOO as a portfolio", ["run", "strategies/ts_threshold.strat", "--source", "prod"]);
+step("the ridge-regression candidate, refit walk-forward", ["run", "strategies/ts_ridge.strat", "--source", "prod"]);
+step("breakout with a parameterised exit ladder on NVDA", ["run", "strategies/exit_ladder.strat", "--source", "prod"]);
+step("a paper replay of the RSI strategy", ["run", "strategies/rsi_reversion.strat", "--source", "paper"]);
+step("every recorded run", ["runs"]);
+
+// Gates: 0 pass, 3 fail, 4 insufficient observation are all outcomes, not errors.
+const gateOutcomes = [0, 3, 4];
+step("release gate on the latest SMA run", ["gate", "quant_validation", "--strategy", "sma_cross"], gateOutcomes);
+step("real-data gate on the threshold portfolio", ["gate", "real_data", "--strategy", "ts_threshold"], gateOutcomes);
+step("minimum viable strategy on the paper replay", ["gate", "minimum_viable", "--strategy", "rsi_reversion"], gateOutcomes);
+step("does the ridge model beat the frozen momentum baseline?", ["gate", "model_promotion", "--strategy", "ts_ridge"], gateOutcomes);
+step("the ledger's hash chain is intact", ["ledger", "verify"]);
+const runs = spawnSync(process.execPath, [bin, "runs", "--json", "--strategy", "sma_cross", "--limit", "1"], { cwd: root, encoding: "utf8", env: { ...process.env, STRAT_STORE: store } });
+const latest = JSON.parse(runs.stdout || "{\"runs\":[]}").runs[0]?.id;
+if (latest) step("an HTML report with equity and drawdown charts", ["report", latest, "--html", ".strat/demo-report.html"]);
+
 process.stdout.write(failures === 0 ? "\ndemo finished: every step behaved as expected\n" : `\ndemo finished with ${failures} failed step(s)\n`);
 process.exitCode = failures === 0 ? 0 : 1;
