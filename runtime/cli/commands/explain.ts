@@ -1,8 +1,12 @@
-// strat explain CODE: the long form of a diagnostic code; without a code, the list.
+// strat explain CODE: the long form of a compiler (E/W) or runtime (R) code;
+// without a code, the list.
 
-import { CODES, lookupCode } from "../../../lang/index.js";
+import { CODES as COMPILER_CODES } from "../../../lang/index.js";
+import { RUNTIME_CODES } from "../runtime-codes.js";
 import { EXIT, UserError } from "../errors.js";
 import type { CliIo } from "../io.js";
+
+const CODES = [...COMPILER_CODES, ...RUNTIME_CODES];
 
 /** Runs `strat explain`; returns the exit code. */
 export function runExplain(io: CliIo, code: string | undefined): number {
@@ -10,7 +14,7 @@ export function runExplain(io: CliIo, code: string | undefined): number {
     for (const entry of CODES) io.out(`${entry.code}  ${entry.title}\n`);
     return EXIT.ok;
   }
-  const entry = lookupCode(code);
+  const entry = CODES.find((c) => c.code === code.toUpperCase());
   if (!entry) {
     const prefix = code.toUpperCase().slice(0, 3);
     const near = CODES.filter((c) => c.code.startsWith(prefix)).slice(0, 5).map((c) => c.code);
