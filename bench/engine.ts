@@ -6,11 +6,15 @@
 
 import type { StrategyPlan } from "../specs/generated/plan.js";
 import { allocateBars, type Bars } from "../runtime/data/bars.js";
+import { BufferPool } from "../runtime/eval/buffer-pool.js";
 import { runBacktest } from "../runtime/engine/backtest.js";
 import { call, lit, param, rule, series, strategyPlan } from "../runtime/engine/fixtures.js";
 import { toMetricInput } from "../runtime/engine/metric-input.js";
 import { combinePortfolio } from "../runtime/engine/portfolio.js";
 import { computeMetrics } from "../stdlib/metrics/index.js";
+
+/** Buffers for intermediate series, reused across benchmark runs as a sweep would reuse them. */
+const BUFFERS = new BufferPool();
 
 /** Costs and cash of the crossover benchmark, shared by the engine and the hand loop. */
 export const CROSSOVER_SETTINGS = { fast: 10, slow: 30, cash: 10_000_000, commission: 0.0001, slippage: 0.0001 } as const;
@@ -78,13 +82,13 @@ export interface CrossoverOutcome {
   readonly trades: number;
 }
 
-/** Plan → runBacktest → all metrics, on bars already in memory. */
+/** Plan → runBacktest → all metrics, on bars already in memory (intermediate buffers pooled across calls). */
 export function runEngineCrossover(bars: Bars): CrossoverOutcome & { readonly metrics: Record<string, number | null> } {
   const params = new Map<string, number>([
     ["fast", CROSSOVER_SETTINGS.fast],
     ["slow", CROSSOVER_SETTINGS.slow],
   ]);
-  const result = runBacktest({ strategy: crossoverPlan(), params, bars, predictions: new Map() });
+  const result = runBacktest({ strategy: crossoverPlan(), params, bars, predictions: new Map(), buffers: BUFFERS });
   const metrics = computeMetrics(toMetricInput(result, 252));
   return { finalEquity: result.finalEquity, trades: result.trades.length, metrics };
 }
@@ -151,7 +155,7 @@ export function runPortfolioCrossover(series: readonly Bars[]): CrossoverOutcome
   ]);
   const share = CROSSOVER_SETTINGS.cash / Math.max(1, series.length);
   const strategy = crossoverPlan();
-  const results = series.map((bars) => runBacktest({ strategy, params, bars, predictions: new Map(), overrides: { cash: share } }));
+  const results = series.map((bars) => runBacktest({ strategy, params, bars, predictions: new Map(), overrides: { cash: share }, buffers: BUFFERS }));
   const portfolio = combinePortfolio(results, CROSSOVER_SETTINGS.cash);
   return { finalEquity: portfolio.finalEquity, trades: portfolio.trades.length, metrics: computeMetrics(toMetricInput(portfolio, 252)) };
 }

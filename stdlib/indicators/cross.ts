@@ -1,0 +1,20 @@
+// crossover(a, b) is 1 on bar t when a[t−1] <= b[t−1] and a[t] > b[t], else 0;
+// crossunder mirrors it (a[t−1] >= b[t−1] and a[t] < b[t]). An exact tie on bar
+// t−1 counts as "not above", so a tie followed by a rise is a crossover. Where any
+// of the four values is NaN (warm-up) the result is NaN: unknown, never a signal.
+
+/** Fills `out` with crossover (direction 1) or crossunder (direction −1) of `a` over `b`; returns `out`. */
+export function cross(a: Float64Array, b: Float64Array, direction: 1 | -1, out: Float64Array): Float64Array {
+  if (out.length > 0) out[0] = NaN;
+  // Bitwise & rather than && : no data-dependent branches, which random crossings mispredict.
+  for (let t = 1; t < a.length; t++) {
+    const a0 = a[t - 1] as number;
+    const b0 = b[t - 1] as number;
+    const a1 = a[t] as number;
+    const b1 = b[t] as number;
+    const known = (a0 === a0 ? 1 : 0) & (b0 === b0 ? 1 : 0) & (a1 === a1 ? 1 : 0) & (b1 === b1 ? 1 : 0);
+    const hit = direction === 1 ? (a0 <= b0 ? 1 : 0) & (a1 > b1 ? 1 : 0) : (a0 >= b0 ? 1 : 0) & (a1 < b1 ? 1 : 0);
+    out[t] = known === 1 ? hit : NaN;
+  }
+  return out;
+}

@@ -1,0 +1,8 @@
+// Highest value over the last `period` bars, this bar included (rolling-extreme.ts).
+
+import { rollingExtreme } from "./rolling-extreme.js";
+
+/** Fills `out` with the highest value of `source` over `period` bars; returns `out`. */
+export function highest(source: Float64Array, period: number, out: Float64Array): Float64Array {
+  return rollingExtreme(source, period, 1, out);
+}
