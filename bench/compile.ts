@@ -35,7 +35,7 @@ export function benchCompile(root: string): BenchRow[] {
   ];
   for (const [phase, times] of phases) rows.push({ name: `  phase ${phase}`, value: median(times), unit: "ms", lowerIsBetter: true });
 
-  const cli = join(root, "dist/runtime/cli/main.js");
+  const cli = join(root, "dist/cli/main.js");
   const cold: number[] = [];
   for (let i = 0; i < 7; i++) {
     const start = performance.now();

@@ -12,6 +12,7 @@ import { call, lit, param, rule, series, strategyPlan } from "../runtime/engine/
 import { toMetricInput } from "../runtime/engine/metric-input.js";
 import { combinePortfolio } from "../runtime/engine/portfolio.js";
 import { computeMetrics } from "../stdlib/metrics/index.js";
+import type { Trade } from "../runtime/engine/result.js";
 
 /** Buffers for intermediate series, reused across benchmark runs as a sweep would reuse them. */
 const BUFFERS = new BufferPool();
@@ -93,20 +94,31 @@ export function runEngineCrossover(bars: Bars): CrossoverOutcome & { readonly me
   return { finalEquity: result.finalEquity, trades: result.trades.length, metrics };
 }
 
-/** The same crossover, fills and costs as one plain loop: what a careful hand-written backtest costs. */
-export function runHandLoopCrossover(bars: Bars): CrossoverOutcome {
+/**
+ * The same crossover, fills and costs as one plain loop: what a careful
+ * hand-written backtest costs. Like the engine it keeps what metrics need (the
+ * per-bar equity curve, exposure, closed trades with their pnl) and ends with the
+ * same metrics, so the comparison is like with like: plan to metrics on both sides.
+ */
+export function runHandLoopCrossover(bars: Bars): CrossoverOutcome & { readonly metrics: Record<string, number | null> } {
   const { fast, slow, cash: initialCash, commission, slippage } = CROSSOVER_SETTINGS;
-  const { open, close } = bars;
+  const { open, close, time } = bars;
   const n = close.length;
+  const equityCurve = new Float64Array(n);
+  const exposed = new Uint8Array(n);
+  const trades: Trade[] = [];
   let cash: number = initialCash;
   let units = 0;
-  let trades = 0;
+  let entryPrice = 0;
+  let entryTime = 0;
+  let entryBar = 0;
+  let entryCommission = 0;
+  let tradedValue = 0;
   let pending = 0; // 1 buy at the next open, −1 sell at the next open
   let sumFast = 0;
   let sumSlow = 0;
   let prevFast = NaN;
   let prevSlow = NaN;
-  let equity = initialCash;
   for (let t = 0; t < n; t++) {
     const o = open[t] as number;
     if (pending === 1) {
@@ -114,14 +126,23 @@ export function runHandLoopCrossover(bars: Bars): CrossoverOutcome {
       const qty = Math.floor(cash / (price * (1 + commission)));
       if (qty > 0) {
         const value = qty * price;
-        cash -= value + value * commission;
+        entryCommission = value * commission;
+        cash -= value + entryCommission;
+        tradedValue += value;
         units = qty;
+        entryPrice = price;
+        entryTime = time[t] as number;
+        entryBar = t;
       }
     } else if (pending === -1) {
-      const value = units * (o * (1 - slippage));
-      cash += value - value * commission;
+      const price = o * (1 - slippage);
+      const value = units * price;
+      const exitCommission = value * commission;
+      cash += value - exitCommission;
+      tradedValue += value;
+      const costs = entryCommission + exitCommission;
+      trades.push({ ticker: bars.ticker, side: "long", entryTime, entryPrice, exitTime: time[t] as number, exitPrice: price, quantity: units, pnl: (price - entryPrice) * units - costs, costs, exitReason: "signal", bars: t - entryBar });
       units = 0;
-      trades++;
     }
     pending = 0;
     const c = close[t] as number;
@@ -137,9 +158,11 @@ export function runHandLoopCrossover(bars: Bars): CrossoverOutcome {
     }
     prevFast = f;
     prevSlow = s;
-    equity = cash + units * c;
+    equityCurve[t] = cash + units * c;
+    exposed[t] = units > 0 ? 1 : 0;
   }
-  return { finalEquity: equity, trades };
+  const metrics = computeMetrics({ initialCash, time, equity: equityCurve, exposed, trades, tradedValue, periodsPerYear: 252 });
+  return { finalEquity: equityCurve[n - 1] ?? initialCash, trades: trades.length, metrics };
 }
 
 /** `tickers` deterministic daily series of `bars` bars each, seeds 1..tickers. */

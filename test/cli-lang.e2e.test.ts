@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { packageRoot } from "../specs/locate.js";
 
 const root = packageRoot();
-const bin = join(root, "dist/runtime/cli/main.js");
+const bin = join(root, "dist/cli/main.js");
 
 function strat(args: string[], cwd = root) {
   const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: "utf8", env: { PATH: process.env["PATH"] ?? "" } });
