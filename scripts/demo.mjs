@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
-const bin = join(root, "dist/runtime/cli/main.js");
+const bin = join(root, "dist/cli/main.js");
 const store = ".strat/demo.db";
 mkdirSync(join(root, ".strat"), { recursive: true });
 for (const suffix of ["", "-wal", "-shm"]) rmSync(join(root, store + suffix), { force: true });
