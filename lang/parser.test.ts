@@ -367,3 +367,10 @@ describe("syntax explain pages", () => {
     });
   }
 });
+
+describe("the grammar itself", () => {
+  it("passes chevrotain's grammar validations (skipped in the shipped parser for start-up speed)", async () => {
+    const { StratParser } = await import("./parser.js");
+    expect(() => new StratParser(true)).not.toThrow();
+  });
+});

@@ -21,9 +21,10 @@ import type { SourceFile } from "./source.js";
 /** Declaration keywords, in the order of `BlockKind`. */
 export const BLOCK_KEYWORDS: readonly TokenType[] = [KW.strategy, KW.gate, KW.sweep, KW.sleeve, KW.portfolio, KW.promotion, KW.schedule];
 
-class StratParser extends ItemRules {
-  constructor() {
-    super();
+/** The strat grammar; `validateGrammar` runs chevrotain's grammar checks during self-analysis. */
+export class StratParser extends ItemRules {
+  constructor(validateGrammar = false) {
+    super(validateGrammar);
     this.performSelfAnalysis();
   }
 
@@ -132,6 +133,7 @@ class StratParser extends ItemRules {
   }
 }
 
+// Grammar validation costs ~50 ms of every cold start; parser.test.ts runs it instead.
 const parser = new StratParser();
 
 /** What `parseTokens` returns. */

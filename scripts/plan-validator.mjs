@@ -1,5 +1,5 @@
-// Precompiles the plan schema into a standalone validator module
-// (specs/generated/plan-validator.ts), so that loading a plan or compiling
+// Precompiles the plan schema (and strat.yaml's) into standalone validator modules
+// (specs/generated/plan-validator.ts, strat-yaml-validator.ts), so that loading a plan or compiling
 // sources never pays Ajv's schema compilation (~200 ms on a cold process).
 // The staleness test (specs/generated.test.ts) runs the same generation in
 // memory. Run `node scripts/plan-validator.mjs` after changing the schema.
@@ -32,7 +32,18 @@ export function generatePlanValidator() {
   return BANNER + toCode(ajv, validate) + "\n";
 }
 
+/** Generates the standalone validator of strat.yaml (read by every command, so it must cost nothing to load). */
+export function generateStratYamlValidator() {
+  const schema = JSON.parse(readFileSync(new URL("../specs/strat-yaml.schema.json", import.meta.url), "utf8"));
+  const ajv = new Ajv({ allErrors: true, strict: true, code: { source: true, esm: true } });
+  const validate = ajv.compile(schema);
+  const toCode = typeof standalone === "function" ? standalone : standalone.default;
+  return BANNER.replace("specs/plan.schema.json", "specs/strat-yaml.schema.json") + toCode(ajv, validate) + "\n";
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   writeFileSync(new URL("../specs/generated/plan-validator.ts", import.meta.url), generatePlanValidator());
   console.log("wrote specs/generated/plan-validator.ts");
+  writeFileSync(new URL("../specs/generated/strat-yaml-validator.ts", import.meta.url), generateStratYamlValidator());
+  console.log("wrote specs/generated/strat-yaml-validator.ts");
 }

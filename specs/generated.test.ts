@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 // @ts-expect-error -- plain .mjs build script without type declarations
 import { generateSpecTypes, SPEC_FILES } from "../scripts/spec-types.mjs";
 // @ts-expect-error -- plain .mjs build script without type declarations
-import { generatePlanValidator } from "../scripts/plan-validator.mjs";
+import { generatePlanValidator, generateStratYamlValidator } from "../scripts/plan-validator.mjs";
 
 interface SpecFile {
   readonly schema: string;
@@ -26,5 +26,9 @@ describe("generated spec files", () => {
 
   it("specs/generated/plan-validator.ts is up to date with specs/plan.schema.json", () => {
     expect(generated("plan-validator.ts"), "stale plan validator: run `node scripts/plan-validator.mjs`").toBe(generatePlanValidator() as string);
+  });
+
+  it("specs/generated/strat-yaml-validator.ts is up to date with specs/strat-yaml.schema.json", () => {
+    expect(generated("strat-yaml-validator.ts"), "stale strat.yaml validator: run `npm run gen:types`").toBe(generateStratYamlValidator() as string);
   });
 });

@@ -24,9 +24,16 @@ export function isIsoDate(text: string): boolean {
   return day <= days;
 }
 
-/** The shared Ajv instance; add other schemas to it rather than creating another. */
-export const ajv = new Ajv({ allErrors: false, strict: true, allowUnionTypes: true });
-ajv.addFormat("date", { type: "string", validate: isIsoDate });
+let shared: Ajv | null = null;
+
+/** The shared Ajv instance, created on first use (creating one costs start-up time `strat check` does not need); add other schemas to it rather than creating another. */
+export function sharedAjv(): Ajv {
+  if (shared === null) {
+    shared = new Ajv({ allErrors: false, strict: true, allowUnionTypes: true });
+    shared.addFormat("date", { type: "string", validate: isIsoDate });
+  }
+  return shared;
+}
 
 /** The shape of an Ajv validate function, as the generated module provides it. */
 interface CompiledValidator {

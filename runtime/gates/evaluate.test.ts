@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ajv } from "../../specs/validators.js";
+import { sharedAjv } from "../../specs/validators.js";
 import gateResultSchema from "../../specs/gate-result.schema.json" with { type: "json" };
 import ledgerRecordSchema from "../../specs/ledger-record.schema.json" with { type: "json" };
 import { ok, openTestStore } from "../store/__fixtures__/open-temp.js";
@@ -9,10 +9,10 @@ import { gate, rule, storeRun } from "./__fixtures__/stored-runs.js";
 import { evaluateGate, gateHash, toGateResultJson } from "./evaluate.js";
 import { isGateError, type GateResult } from "./types.js";
 
-if (ajv.getSchema(gateResultSchema.$id) === undefined) ajv.addSchema(gateResultSchema);
-if (ajv.getSchema(ledgerRecordSchema.$id) === undefined) ajv.addSchema(ledgerRecordSchema);
-const validateResult = ajv.getSchema(gateResultSchema.$id);
-const validateRecord = ajv.getSchema(ledgerRecordSchema.$id);
+if (sharedAjv().getSchema(gateResultSchema.$id) === undefined) sharedAjv().addSchema(gateResultSchema);
+if (sharedAjv().getSchema(ledgerRecordSchema.$id) === undefined) sharedAjv().addSchema(ledgerRecordSchema);
+const validateResult = sharedAjv().getSchema(gateResultSchema.$id);
+const validateRecord = sharedAjv().getSchema(ledgerRecordSchema.$id);
 
 let store: Store;
 let cleanup: () => void;

@@ -6,7 +6,7 @@
 
 import type { Expr, StrategyPlan } from "../../../specs/generated/plan.js";
 import schema from "../../../specs/providers/execution-backtest.schema.json" with { type: "json" };
-import { ajv, formatAjvErrors } from "../../../specs/validators.js";
+import { sharedAjv, formatAjvErrors } from "../../../specs/validators.js";
 import { isValidTimeZone } from "./no-trade.js";
 import type { ScalarReader } from "./rule-args.js";
 import type { ExecutionOptions, ExecutionResult } from "./types.js";
@@ -21,7 +21,7 @@ export interface ExecutionOverrides {
 /** The options schema, as an object (for provider registries and docs). */
 export const EXECUTION_BACKTEST_SCHEMA: object = schema;
 
-const validateSchema = ajv.compile<ExecutionOptions>(schema);
+const validateSchema = sharedAjv().compile<ExecutionOptions>(schema);
 
 /** Checks a value against the backtest options schema and its time zones. */
 export function validateExecutionOptions(value: unknown): ExecutionResult<ExecutionOptions> {
