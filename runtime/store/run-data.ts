@@ -23,7 +23,9 @@ export function loadRunResults(ctx: StoreContext, runId: string, ticker?: string
   const run = selectRun(ctx, runId);
   if (run === null) return storeError(STORE_CODES.unknownRun, `no run has id ${runId}`, "list runs with `strat runs`");
   const key = ticker ?? PORTFOLIO_TICKER;
-  const stored = selectEquity(ctx, runId, key);
+  // Single-ticker runs keep one curve, which is also the portfolio's (run-writer.ts).
+  const only = run.tickers.length === 1 ? run.tickers[0] : undefined;
+  const stored = selectEquity(ctx, runId, key) ?? (key === PORTFOLIO_TICKER && only !== undefined ? selectEquity(ctx, runId, only) : null);
   if (stored === null) {
     const message =
       run.status !== "completed"

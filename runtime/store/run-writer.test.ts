@@ -33,7 +33,8 @@ describe("run lifecycle", () => {
     expect(store.recordTickerResult(id, tickerResult("AAPL", [100_000, 100_500, 101_000], [300, -50], 4), { trades: 2 })).toBeNull();
     for (const table of ["equity", "trades", "open_positions", "execution_log", "metrics"]) expect(count(table, id)).toBe(0);
     ok(store.completeRun(id));
-    expect([count("equity", id), count("trades", id), count("open_positions", id), count("execution_log", id)]).toEqual([2, 2, 1, 4]);
+    // One equity row: a single-ticker run's portfolio curve is its ticker's, not a second copy.
+    expect([count("equity", id), count("trades", id), count("open_positions", id), count("execution_log", id)]).toEqual([1, 2, 1, 4]);
   });
 
   it("round-trips a ticker result exactly and reuses it as the portfolio of a single-ticker run", () => {

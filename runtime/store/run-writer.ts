@@ -64,7 +64,12 @@ export function writeCompletedRun(ctx: StoreContext, runId: string, staged: read
     insertMetrics(ctx, runId, tickerScope(result.ticker), metrics);
   }
   const portfolio = portfolioOf(runId, run.initialCash, staged, summary);
-  insertEquity(ctx, runId, { ticker: PORTFOLIO_TICKER, initialCash: run.initialCash, finalEquity: portfolio.finalEquity, tradedValue: portfolio.tradedValue, curve: portfolio.equity });
+  // A single-ticker run's portfolio curve is its ticker's curve: it is read back
+  // from that row (run-data.ts) rather than stored twice (tens of MB on long runs).
+  const sharesTickerCurve = staged.length === 1 && summary.portfolio === undefined;
+  if (!sharesTickerCurve) {
+    insertEquity(ctx, runId, { ticker: PORTFOLIO_TICKER, initialCash: run.initialCash, finalEquity: portfolio.finalEquity, tradedValue: portfolio.tradedValue, curve: portfolio.equity });
+  }
   insertMetrics(ctx, runId, PORTFOLIO_SCOPE, summary.metrics ?? (staged.length === 1 ? (staged[0]?.metrics ?? {}) : {}));
   const options = summary.lineage === undefined ? { finalEquity: portfolio.finalEquity } : { finalEquity: portfolio.finalEquity, lineage: summary.lineage };
   finishRun(ctx, runId, "completed", options);
