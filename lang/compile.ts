@@ -58,10 +58,11 @@ export function compile(options: CompileOptions): CompileOutput {
     modules = loaded.value.modules;
     files = loaded.value.files;
     diagnostics.push(...loaded.value.parseDiagnostics, ...loaded.diagnostics);
+    const syntax = diagnostics.filter((d) => d.severity === "error");
     const resolved = timed("resolve", () => resolve(loaded.value));
-    diagnostics.push(...resolved.diagnostics);
+    diagnostics.push(...withoutFollowOns(resolved.diagnostics, syntax));
     const checked = timed("check", () => check(resolved.value));
-    diagnostics.push(...checked.diagnostics);
+    diagnostics.push(...withoutFollowOns(checked.diagnostics, syntax));
     if (!hasErrors(diagnostics)) {
       const lowered = timed("lower", () => lower(checked.value));
       diagnostics.push(...lowered.diagnostics);
@@ -83,6 +84,18 @@ export function compile(options: CompileOptions): CompileOutput {
     plan = null;
   }
   return { plan, modules, files, diagnostics: sortDiagnostics(diagnostics), timings };
+}
+
+/**
+ * Drops later-phase diagnostics at a place where a syntax error was already
+ * reported: the parser's recovery leaves partial nodes (an empty name, a
+ * half-read string) that later phases would otherwise report a second time.
+ * Spans that touch count, because a missing operand is reported just past the
+ * expression that lacks it.
+ */
+function withoutFollowOns(found: readonly Diagnostic[], syntax: readonly Diagnostic[]): Diagnostic[] {
+  if (syntax.length === 0) return [...found];
+  return found.filter((d) => !syntax.some((s) => s.span.file === d.span.file && s.span.start <= d.span.end && d.span.start <= s.span.end));
 }
 
 /** Compiles in-memory sources (path → text); roots default to every path. For tests, examples and tools. */

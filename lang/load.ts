@@ -166,7 +166,9 @@ function findCycles(modules: readonly Module[], targets: ReadonlyMap<NodeId, str
 }
 
 function cycleDiagnostic(members: readonly { path: string; via: ImportDecl | null }[], closing: ImportDecl, target: string): Diagnostic {
-  const chain = [...members.map((m) => m.path), target].join(" -> ");
+  // the chain starts and ends at the file the diagnostic points into (the last member, whose import closes the cycle)
+  const here = members[members.length - 1]?.path ?? target;
+  const chain = [here, ...members.slice(0, -1).map((m) => m.path), here].join(" -> ");
   const secondary = members
     .slice(1)
     .flatMap((m) => (m.via === null ? [] : [{ span: m.via.path.span, message: `imports ${m.path}` }]));

@@ -55,7 +55,7 @@ describe("loading", () => {
       "b.strat": `import "c.strat"\n${GATE("b")}`,
       "c.strat": `import "a.strat"\n${GATE("c")}`,
     });
-    expect(d.map((x) => [x.code, x.file, x.message])).toEqual([["E0202", "c.strat", "import cycle: a.strat -> b.strat -> c.strat -> a.strat"]]);
+    expect(d.map((x) => [x.code, x.file, x.message])).toEqual([["E0202", "c.strat", "import cycle: c.strat -> a.strat -> b.strat -> c.strat"]]);
     expect(d[0]?.secondary).toEqual(["a.strat", "b.strat"]);
   });
 

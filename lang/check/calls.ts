@@ -51,6 +51,20 @@ export function misplacedBuiltin(sig: BuiltinSig, env: Env, span: Span): Diagnos
   });
 }
 
+/** E0209: no builtin of that name; where one kind is expected (`search`, `data`) it says which and lists them. */
+function unknownFunction(name: string, span: Span, kinds: readonly BuiltinKind[]): Diagnostic {
+  const pool = builtinNames(kinds.length > 0 ? kinds : ["indicator"]);
+  const only = kinds.length === 1 ? kinds[0] : undefined;
+  if (only === undefined || only === "indicator") {
+    return makeDiagnostic("E0209", span, `unknown function '${name}'`, { label: "not a builtin", hints: [didYouMean(name, pool)] });
+  }
+  const what = KIND_WORDS[only].what.replace(/^an? /, "");
+  return makeDiagnostic("E0209", span, `unknown ${what} '${name}'`, {
+    label: `not ${KIND_WORDS[only].what}`,
+    hints: [didYouMean(name, pool), pool.length > 0 && pool.length <= 12 ? `the ${what}s are ${pool.join(", ")}` : null],
+  });
+}
+
 const INDICATORS: readonly BuiltinKind[] = ["indicator"];
 const NONE: readonly BuiltinKind[] = [];
 
@@ -65,6 +79,8 @@ function callKinds(env: Env, expected: Ty | null): readonly BuiltinKind[] {
 /** Types a call expression. */
 export function checkCall(state: CheckState, env: Env, call: CallExpr, expected: Ty | null): Ty {
   const name = call.callee.name;
+  // an empty callee comes from a syntax error already reported
+  if (name === "") return Ty.error;
   const kinds = callKinds(env, expected);
   const sig = kinds.length > 0 ? lookupBuiltin(name, kinds) : undefined;
   if (sig === undefined) {
@@ -74,13 +90,7 @@ export function checkCall(state: CheckState, env: Env, call: CallExpr, expected:
     } else if (any !== undefined) {
       state.report(makeDiagnostic("E0209", call.callee.span, `'${name}' is a price series, not a function`, { label: "cannot be called", hints: [`write ${name} without parentheses`] }));
     } else {
-      const pool = builtinNames(kinds.length > 0 ? kinds : ["indicator"]);
-      state.report(
-        makeDiagnostic("E0209", call.callee.span, `unknown function '${name}'`, {
-          label: "not a builtin",
-          hints: [didYouMean(name, pool)],
-        }),
-      );
+      state.report(unknownFunction(name, call.callee.span, kinds));
     }
     return Ty.error;
   }
@@ -105,7 +115,18 @@ function resultType(state: CheckState, sig: BuiltinSig, bound: BoundCall): Ty {
 
 /** `sma(source: series<number>, period: int)`: a builtin's signature for hints. */
 export function signatureText(sig: BuiltinSig): string {
-  return `${sig.name}(${sig.params.map((p) => `${p.name}: ${showType(fromSig(p.type))}${p.default === undefined ? "" : " = …"}`).join(", ")})`;
+  return `${sig.name}(${sig.params.map((p) => `${p.name}: ${showType(fromSig(p.type))}${p.default === undefined ? "" : ` = ${defaultText(p)}`}`).join(", ")})`;
+}
+
+/** A parameter's default as the user would write it: 2%, 10d, "close", [1, 2]. */
+function defaultText(param: ParamSig): string {
+  const d = param.default;
+  const ty = fromSig(param.type);
+  const unit = unitOf(ty) ?? (ty.kind === "list" ? unitOf(ty.of) : null);
+  const one = (v: number | string | boolean): string =>
+    typeof v === "number" ? showNumber(v, unit ?? "number") : typeof v === "string" ? (ty.kind === "enum" ? v : JSON.stringify(v)) : String(v);
+  if (d === undefined) return "";
+  return Array.isArray(d) ? `[${d.map(one).join(", ")}]` : one(d as number | string | boolean);
 }
 
 /** Binds arguments to a builtin's parameters and checks them; null when the call is unusable. */

@@ -107,4 +107,19 @@ describe("gate scope", () => {
     expect(diagnose(gate("  scope run_source < prod\n  require trades >= 1")).map((x) => x.code)).toEqual(["E0522"]);
     expect(diagnose(gate('  scope ticker == "S P Y"\n  require trades >= 1')).map((x) => x.code)).toEqual(["E0320"]);
   });
+
+  it("reads a const as a threshold and names a misspelt one", () => {
+    const consts = "const release_trades = 30\nconst dd: percent = 15%\n";
+    expect(diagnose(consts + gate("  require trades >= release_trades\n  require max_drawdown <= dd"))).toEqual([]);
+    expect(diagnose(consts + gate("  require trades >= release_trade\n  require max_drawdown <= dd")).map((x) => [x.code, x.at, x.hints[0]])).toEqual([
+      ["E0207", "release_trade", "did you mean release_trades?"],
+    ]);
+    expect(diagnose(gate("  require 30 <= trade")).map((x) => [x.code, x.at])).toEqual([["E0514", "trade"]]);
+  });
+
+  it("says a bare ticker needs quotes and stays silent after a syntax error", () => {
+    expect(diagnose(gate("  scope ticker == SPY\n  require trades >= 1")).map((x) => [x.code, x.hints[0]])).toEqual([["E0301", 'a ticker is a string: write `ticker == "SPY"`']]);
+    expect(diagnose(gate("  require trades >=")).map((x) => x.code)).toEqual(["E0111"]);
+    expect(diagnose(gate("  require trades >= 30 else")).map((x) => x.code)).toEqual(["E0110"]);
+  });
 });

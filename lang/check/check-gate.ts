@@ -5,12 +5,13 @@
 // rule is an error (E0521).
 
 import type { BlockDecl, Expr } from "../ast.js";
-import { makeDiagnostic } from "../diagnostics/problems.js";
+import { bareName, makeDiagnostic } from "../diagnostics/problems.js";
 import { didYouMean } from "../diagnostics/suggest.js";
 import { checkSettings } from "./check-settings.js";
 import { makeEnv, type CheckState, type Env } from "./context.js";
 import { checkExpr } from "./expr.js";
 import { checkMetricRule } from "./metric-rule.js";
+import { lookupBinding } from "./names.js";
 import { Ty } from "./types.js";
 
 /** The scope fields and the type of the value each is compared with. */
@@ -40,7 +41,7 @@ export function checkGate(state: CheckState, block: BlockDecl): void {
     rules++;
     const rule = checkMetricRule(state, env, item.condition, baseline, "a gate rule");
     if (rule !== null) state.metricRules.set(item.id, rule);
-    if (item.orElse !== null && item.orElse.name !== "fail" && item.orElse.name !== "insufficient_observation") {
+    if (item.orElse !== null && item.orElse.name !== "" && item.orElse.name !== "fail" && item.orElse.name !== "insufficient_observation") {
       state.report(
         makeDiagnostic("E0525", item.orElse.span, `unknown outcome '${item.orElse.name}' after else`, {
           label: "not an outcome",
@@ -82,5 +83,10 @@ function checkScopeClause(state: CheckState, env: Env, clause: Expr): void {
     return;
   }
   state.types.set(e.left.id, expected);
+  if (field === "ticker" && e.right.kind === "Name" && lookupBinding(state, env, e.right) === undefined) {
+    const ticker = e.right.name.name;
+    state.report(bareName(ticker, e.right.span, "a ticker", `a ticker is a string: write \`ticker ${e.op} "${ticker}"\``));
+    return;
+  }
   checkExpr(state, { ...env, place: `a scope clause on ${field}` }, e.right, expected);
 }

@@ -134,6 +134,7 @@ export function checkTrigger(state: CheckState, env: Env, trigger: Trigger): voi
       state.report(
         makeDiagnostic("E0526", trigger.count.span, "the number of consecutive runs must be a whole number, at least 1", {
           label: "not a positive count",
+          hints: [`write a count of at least 1, e.g. \`${trigger.gate.name} ${outcome === "fails" ? "fails" : "passes"} 3 consecutive runs\``],
         }),
       );
     } else if (typeof v === "number") {

@@ -23,12 +23,50 @@ export function cronProblem(expr: string, tz: string): string | null {
   } else if (!ALIASES.has(trimmed)) {
     return `unknown alias '${trimmed}'`;
   }
+  const range = trimmed.startsWith("@") ? null : fieldOutOfRange(trimmed.split(/\s+/).filter((f) => f.length > 0));
+  if (range !== null) return range;
   try {
     CronExpressionParser.parse(trimmed, { tz: isTimeZone(tz) ? tz : "UTC", currentDate: new Date(0) });
     return null;
   } catch (error) {
-    return error instanceof Error ? error.message.replace(/\.$/, "").toLowerCase() : "not a cron expression";
+    return error instanceof Error ? reword(error.message) : "not a cron expression";
   }
+}
+
+/** The fields of a five-field expression, with their ranges; a sixth field (seconds) comes first. */
+const FIELDS: readonly { readonly name: string; readonly min: number; readonly max: number }[] = [
+  { name: "minute", min: 0, max: 59 },
+  { name: "hour", min: 0, max: 23 },
+  { name: "day of month", min: 1, max: 31 },
+  { name: "month", min: 1, max: 12 },
+  { name: "day of week", min: 0, max: 7 },
+];
+
+/** "hour 25 is outside 0-23" for the first numeric value out of its field's range, else null. */
+function fieldOutOfRange(fields: readonly string[]): string | null {
+  const specs = fields.length === 6 ? [{ name: "second", min: 0, max: 59 }, ...FIELDS] : FIELDS;
+  for (let i = 0; i < fields.length; i++) {
+    const spec = specs[i];
+    if (spec === undefined) continue;
+    for (const item of (fields[i] ?? "").split(",")) {
+      // the step after '/' is a count, not a value of the field
+      for (const part of (item.split("/")[0] ?? "").split("-")) {
+        if (!/^\d+$/.test(part)) continue;
+        const v = Number(part);
+        if (v < spec.min || v > spec.max) return `${spec.name} ${v} is outside ${spec.min}-${spec.max}`;
+      }
+    }
+  }
+  return null;
+}
+
+/** cron-parser's messages, in the words of the rest of the compiler. */
+function reword(message: string): string {
+  const chars = /invalid characters, got value: (.*)$/i.exec(message);
+  if (chars !== null) return `'${chars[1] ?? ""}' is not a cron value`;
+  const range = /got (?:value|range) (\S+) expected range (\S+)/i.exec(message);
+  if (range !== null) return `${range[1] ?? ""} is outside ${range[2] ?? ""}`;
+  return message.replace(/^(constraint|validation) error, /i, "").replace(/[.!]$/, "").toLowerCase();
 }
 
 /** Checks one schedule block. */

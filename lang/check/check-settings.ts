@@ -5,11 +5,13 @@
 // compile time (E0324). Block checkers then read the settings by key.
 
 import type { BlockDecl, Expr, Setting } from "../ast.js";
-import { makeDiagnostic } from "../diagnostics/problems.js";
+import { bareName, makeDiagnostic } from "../diagnostics/problems.js";
 import { didYouMean } from "../diagnostics/suggest.js";
 import type { BlockKind } from "../ast.js";
 import type { CheckState, Env } from "./context.js";
 import { checkExpr } from "./expr.js";
+import { lookupBinding } from "./names.js";
+import { Ty } from "./types.js";
 import { ITEMS, SETTINGS, type SettingSpec } from "./settings.js";
 
 /** Checks a block's settings and item kinds; returns the settings by key (in source order) and records them. */
@@ -47,13 +49,24 @@ export function checkSettings(state: CheckState, block: BlockDecl, env: Env): Re
       state.report(
         makeDiagnostic("E0309", block.name.span, `${kind} '${block.name.name}' has no '${spec.key}'`, {
           label: `needs ${spec.doc}`,
-          hints: [`add \`${spec.example}\``],
+          hints: [addHint(state, spec, env.file)],
         }),
       );
     }
   }
   state.settings.set(block.id, byKey);
   return byKey;
+}
+
+/** "add `cap 60%`"; for a setting naming a declaration (`strategy x`), the ones this file can see. */
+function addHint(state: CheckState, spec: SettingSpec, file: string): string {
+  const wanted = spec.expected?.kind === "decl" ? spec.expected.declKind : null;
+  if (wanted === null) return `add \`${spec.example}\``;
+  const names: string[] = [];
+  for (const [name, decl] of state.program.visible.get(file) ?? []) if (decl.kind === "Block" && decl.declKind === wanted) names.push(name);
+  if (names.length === 1) return `add \`${spec.key} ${names[0] ?? ""}\``;
+  const listed = names.length === 0 ? `no ${wanted} is visible here: declare or import one` : `one of ${names.sort().slice(0, 6).join(", ")}`;
+  return `add \`${spec.key} <name>\`, naming ${spec.doc.replace(/^the /, "the ")} (${listed})`;
 }
 
 function checkSetting(state: CheckState, spec: SettingSpec, setting: Setting, env: Env): void {
@@ -80,6 +93,11 @@ function checkSetting(state: CheckState, spec: SettingSpec, setting: Setting, en
     if (t.kind !== "error" && spec.constant === true) requireConstant(state, modifier.value, `the '${name}' of '${spec.key}'`);
   }
   if (spec.expected === null) return;
+  if (spec.quoted !== undefined && setting.value.kind === "Name" && lookupBinding(state, env, setting.value) === undefined) {
+    state.report(bareName(setting.value.name.name, setting.value.span, spec.quoted.what, `write it in quotes, e.g. \`${spec.quoted.example}\``));
+    state.types.set(setting.value.id, Ty.error);
+    return;
+  }
   const t = checkExpr(state, env, setting.value, spec.expected);
   if (t.kind !== "error" && spec.constant === true) requireConstant(state, setting.value, env.place);
 }

@@ -117,6 +117,10 @@ describe("entries and exits", () => {
   it("rejects exit rules under and / not, and outside exits", () => {
     expect(diagnose(strat(`  entry long when close > open\n  exit when close < open and stop_loss(2%)`)).map((d) => [d.code, d.at])).toEqual([["E0322", "stop_loss"]]);
     expect(diagnose(strat(`  entry long when close > open\n  exit when not trailing_stop(2%)`)).map((d) => [d.code, d.at])).toEqual([["E0322", "trailing_stop"]]);
+    expect(diagnose(strat(`  entry long when close > open\n  exit when not trailing_stop(2%)`))[0]?.hints).toEqual(["an exit rule cannot be negated: remove `not` and write `exit when trailing_stop(2%)`"]);
+    expect(diagnose(strat(`  entry long when close > open\n  exit when close < open and stop_loss(2%)`))[0]?.hints).toEqual([
+      "to exit when either holds, join them with `or`: `exit when stop_loss(2%) or close < open`",
+    ]);
     expect(diagnose(strat(`  entry long when take_profit(5%)`)).map((d) => [d.code, d.at])).toEqual([["E0210", "take_profit"]]);
   });
 

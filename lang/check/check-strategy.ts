@@ -12,6 +12,7 @@ import { checkCall } from "./calls.js";
 import { checkSettings } from "./check-settings.js";
 import { makeEnv, type CheckState, type Env } from "./context.js";
 import { evaluate } from "./evaluate.js";
+import { exitRuleHint } from "./exit-rules.js";
 import { checkExpr } from "./expr.js";
 import { letType } from "./lets.js";
 import { paramInfo } from "./params.js";
@@ -25,6 +26,7 @@ export function checkStrategy(state: CheckState, block: BlockDecl): void {
   const settingsEnv: Env = makeEnv(file, locals, false, `strategy '${block.name.name}'`);
   const exprEnv: Env = { ...settingsEnv, series: true, place: "a strategy expression" };
 
+  const reportedBefore = state.diagnostics.length;
   for (const item of block.items) if (item.kind === "Param") paramInfo(state, item, file);
   const settings = checkSettings(state, block, settingsEnv);
   checkBars(state, settings.get("bars")?.[0], settingsEnv);
@@ -62,7 +64,10 @@ export function checkStrategy(state: CheckState, block: BlockDecl): void {
       }),
     );
   }
+  // an unknown name in the block is most likely the unused one misspelt: its "did you mean" says so
+  const unknownNames = state.diagnostics.slice(reportedBefore).some((d) => d.code === "E0207");
   for (const item of block.items) {
+    if (unknownNames) break;
     if ((item.kind === "Param" || item.kind === "Let") && locals.get(item.name.name)?.item === item && !state.used.has(item.id)) {
       const what = item.kind === "Param" ? "param" : "let";
       state.report(
@@ -114,7 +119,12 @@ function checkExit(state: CheckState, env: Env, item: ExitItem): void {
       checkExpr(state, exitEnv, operand, Ty.rule("exit"));
       if (operand.kind === "Call") checkTakeProfit(state, operand);
     } else {
+      const before = state.diagnostics.length;
       checkExpr(state, exitEnv, operand, Ty.boolSeries);
+      for (let i = before; i < state.diagnostics.length; i++) {
+        const d = state.diagnostics[i];
+        if (d !== undefined) state.diagnostics[i] = exitRuleHint(d, operand);
+      }
     }
   }
 }

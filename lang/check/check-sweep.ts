@@ -16,6 +16,7 @@ import { evaluate, sameValue, tidy } from "./evaluate.js";
 import { checkExpr } from "./expr.js";
 import { checkSelect, checkWindows } from "./sweep-windows.js";
 import { paramInfo } from "./params.js";
+import { printExpr } from "./print.js";
 import { Ty } from "./types.js";
 
 /** Grid points enumerated to apply constraints; larger grids are counted without them (W0506). */
@@ -229,7 +230,18 @@ function expandRange(state: CheckState, env: Env, item: GridItem, info: ParamInf
   }
   if (lo === null || hi === null || step === null) return null;
   if (step <= 0) {
-    state.report(makeDiagnostic("E0511", item.step?.span ?? range.span, "a grid step must be greater than zero", { label: "not positive" }));
+    const from = printExpr(range.from);
+    const to = printExpr(range.to);
+    state.report(
+      makeDiagnostic("E0511", item.step?.span ?? range.span, "a grid step must be greater than zero", {
+        label: "not positive",
+        hints: [
+          step < 0 && item.step !== null
+            ? `a range always counts up from its first bound: write \`grid ${item.param.name} = ${from}..${to} step ${printExpr(item.step).replace(/^-\s*/, "")}\``
+            : `write a positive step, e.g. \`grid ${item.param.name} = ${from}..${to} step 1\``,
+        ],
+      }),
+    );
     return null;
   }
   if (lo > hi) {

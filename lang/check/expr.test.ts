@@ -32,7 +32,7 @@ describe("expression units", () => {
 
   it("needs booleans for and/or/not, numbers for minus", () => {
     expect(diagnose("close and open").d.map((x) => x.code)).toEqual(["E0301", "E0301"]);
-    expect(diagnose("not close").d.map((x) => x.code)).toEqual(["E0301"]);
+    expect(diagnose("not close").d.map((x) => x.code)).toEqual(["E0326"]);
     expect(diagnose("-(close > open)").d.map((x) => x.code)).toEqual(["E0326"]);
     expect(diagnose("close > open == true").d.map((x) => x.code)).not.toContain("E0302");
   });

@@ -231,7 +231,18 @@ function checkMember(state: CheckState, env: Env, expr: MemberExpr): Ty {
 
 function checkUnary(state: CheckState, env: Env, expr: UnaryExpr, expected: Ty | null): Ty {
   if (expr.op === "not") {
-    const t = checkExpr(state, env, expr.operand, Ty.boolSeries);
+    // inferred first, so that `not close` says what `not` needs rather than a type mismatch
+    const inferred = isContextual(state, env, expr.operand) ? null : checkExpr(state, env, expr.operand, null);
+    if (inferred !== null && inferred.kind !== "error" && unitOf(inferred) !== "bool") {
+      state.report(
+        makeDiagnostic("E0326", expr.span, `'not' needs a condition, found ${showType(inferred)}`, {
+          label: `${printExpr(expr.operand)} is ${showType(inferred)}`,
+          hints: ["negate a comparison, e.g. `not (close > open)`"],
+        }),
+      );
+      return Ty.error;
+    }
+    const t = inferred ?? checkExpr(state, env, expr.operand, Ty.boolSeries);
     return t.kind === "series" ? Ty.boolSeries : t.kind === "error" ? Ty.error : Ty.bool;
   }
   const t = checkExpr(state, env, expr.operand, expected === null ? null : numericPart(expected));
@@ -256,6 +267,11 @@ function asExpectation(t: Ty): Ty | null {
   return null;
 }
 
+function silenced(state: CheckState, expr: Expr): Ty {
+  state.types.set(expr.id, Ty.error);
+  return Ty.error;
+}
+
 function checkBinary(state: CheckState, env: Env, expr: BinaryExpr): Ty {
   const { op } = expr;
   if (op === "and" || op === "or") {
@@ -269,11 +285,14 @@ function checkBinary(state: CheckState, env: Env, expr: BinaryExpr): Ty {
   const rightContextual = op !== "*" && op !== "/" && isContextual(state, env, expr.right);
   let l: Ty;
   let r: Ty;
+  // a contextual operand beside an operand already in error has no context: stay silent on it
   if (leftContextual && !rightContextual) {
     r = checkExpr(state, env, expr.right, null);
+    if (r.kind === "error") return silenced(state, expr.left);
     l = checkExpr(state, env, expr.left, asExpectation(r));
   } else {
     l = checkExpr(state, env, expr.left, null);
+    if (rightContextual && l.kind === "error") return silenced(state, expr.right);
     r = checkExpr(state, env, expr.right, rightContextual ? asExpectation(l) : null);
   }
   if (l.kind === "error" || r.kind === "error") return Ty.error;

@@ -37,16 +37,23 @@ function looksLikeMetric(expr: Expr): boolean {
   return e.kind === "Call" || e.kind === "Name";
 }
 
-function isLiteralLike(state: CheckState, env: Env, expr: Expr): boolean {
+/** A number or a const; with `unknown`, also a name bound to nothing (most likely a misspelt const). */
+function isLiteralLike(state: CheckState, env: Env, expr: Expr, unknown = false): boolean {
   const e = strip(expr);
   if (e.kind === "NumberLit") return true;
-  if (e.kind === "Unary" && e.op === "-") return isLiteralLike(state, env, e.operand);
-  if (e.kind === "Name") return state.program.visible.get(env.file)?.get(e.name.name)?.kind === "Const";
+  if (e.kind === "Unary" && e.op === "-") return isLiteralLike(state, env, e.operand, unknown);
+  if (e.kind === "Name") {
+    const decl = state.program.visible.get(env.file)?.get(e.name.name);
+    if (decl !== undefined) return decl.kind === "Const";
+    return unknown && lookupBuiltin(e.name.name) === undefined && env.locals?.get(e.name.name) === undefined;
+  }
   return false;
 }
 
 /** Checks `metric OP literal`; `baseline` says whether `change(...)` may be used (null: never). */
 export function checkMetricRule(state: CheckState, env: Env, condition: Expr, baseline: { readonly present: boolean } | null, where: string): MetricRule | null {
+  // a syntax error inside the rule was reported already
+  if (containsErrorExpr(condition)) return null;
   const e = strip(condition);
   if (e.kind !== "Binary" || !isComparison(e.op)) {
     state.report(ruleForm(condition, where));
@@ -55,12 +62,12 @@ export function checkMetricRule(state: CheckState, env: Env, condition: Expr, ba
   let metricExpr = e.left;
   let literalExpr = e.right;
   let operator = e.op as MetricRule["operator"];
-  if (!isLiteralLike(state, env, e.right) && isLiteralLike(state, env, e.left) && looksLikeMetric(e.right)) {
+  if (!isLiteralLike(state, env, e.right) && isLiteralLike(state, env, e.left, true) && looksLikeMetric(e.right)) {
     metricExpr = e.right;
     literalExpr = e.left;
     operator = FLIP[e.op] ?? operator;
   }
-  if (!looksLikeMetric(metricExpr) || !isLiteralLike(state, env, literalExpr)) {
+  if (!looksLikeMetric(metricExpr) || !isLiteralLike(state, env, literalExpr, true)) {
     state.report(ruleForm(condition, where));
     return null;
   }
@@ -78,6 +85,23 @@ export function checkMetricRule(state: CheckState, env: Env, condition: Expr, ba
     threshold,
     unit: metric.unit,
   };
+}
+
+function containsErrorExpr(expr: Expr): boolean {
+  switch (expr.kind) {
+    case "ErrorExpr":
+      return true;
+    case "Binary":
+      return containsErrorExpr(expr.left) || containsErrorExpr(expr.right);
+    case "Unary":
+      return containsErrorExpr(expr.operand);
+    case "Paren":
+      return containsErrorExpr(expr.inner);
+    case "Call":
+      return expr.args.some((a) => containsErrorExpr(a.value));
+    default:
+      return false;
+  }
 }
 
 function ruleForm(condition: Expr, where: string) {

@@ -5,9 +5,9 @@
 // parentheses (`raw_pool_ew`, `grid`, `shadow`); anything else is unknown.
 
 import type { NameExpr } from "../ast.js";
-import { makeDiagnostic, notImported, unknownName } from "../diagnostics/problems.js";
+import { bareName, makeDiagnostic, notImported, unknownName } from "../diagnostics/problems.js";
 import { importPathFrom } from "../load.js";
-import type { Binding } from "../resolve.js";
+import type { Binding, LocalBinding } from "../resolve.js";
 import { didYouMean } from "../diagnostics/suggest.js";
 import { builtinNames, lookupBuiltin } from "../../stdlib/registry.js";
 import type { BuiltinKind, RuleKind } from "../../stdlib/signature.js";
@@ -16,7 +16,7 @@ import { bindCall, misplacedBuiltin } from "./calls.js";
 import { constRefType } from "./consts.js";
 import { letType } from "./lets.js";
 import { paramInfo } from "./params.js";
-import { alternatives, Ty } from "./types.js";
+import { alternatives, showType, Ty } from "./types.js";
 
 const RULE_KINDS = new WeakMap<Ty, readonly RuleKind[]>();
 const NO_KINDS: readonly RuleKind[] = [];
@@ -74,7 +74,9 @@ export function checkName(state: CheckState, env: Env, expr: NameExpr, expected:
     }
   }
   const binding = lookupBinding(state, env, expr);
-  if (binding !== undefined) return bound(state, env, expr, binding, expected);
+  const enumOnly = alts.length > 0 && alts.every((a) => a.kind === "enum");
+  // `bucket risky` where `risky` is also a sleeve: the context wants an enum member, so say which
+  if (binding !== undefined && !(enumOnly && binding.kind === "decl")) return bound(state, env, expr, binding, expected);
 
   const kinds: readonly BuiltinKind[] = ruleKinds(expected);
   const builtin = kinds.length > 0 ? lookupBuiltin(name, kinds) : undefined;
@@ -99,24 +101,32 @@ export function checkName(state: CheckState, env: Env, expr: NameExpr, expected:
     );
     return Ty.error;
   }
-  const elsewhere = state.program.globals.get(name);
+  const elsewhere = binding === undefined ? state.program.globals.get(name) : undefined;
   if (elsewhere !== undefined) {
     state.report(notImported(name, expr.span, elsewhere.span.file, importPathFrom(env.file, elsewhere.span.file)));
     return Ty.error;
   }
   const enumValues = alts.flatMap((a) => (a.kind === "enum" ? a.values : []));
-  if (enumValues.length > 0 && alts.every((a) => a.kind === "enum")) {
+  if (enumValues.length > 0 && enumOnly) {
     state.report(
       makeDiagnostic("E0311", expr.span, `'${name}' is not a valid value in ${env.place}`, {
-        label: `expected ${enumValues.length <= 8 ? `one of ${enumValues.join(", ")}` : "a listed value"}`,
-        hints: [didYouMean(name, enumValues)],
+        label: `expected ${enumValues.length === 1 ? (enumValues[0] ?? "") : enumValues.length <= 8 ? `one of ${enumValues.join(", ")}` : "a listed value"}`,
+        hints: [didYouMean(name, enumValues) ?? (enumValues.length === 1 ? `the only value allowed here is ${enumValues[0] ?? ""}` : null)],
       }),
     );
+    return Ty.error;
+  }
+  const text = alts.find((a) => a.kind === "scalar" && STRING_UNITS.has(a.unit));
+  if (text !== undefined && binding === undefined && didYouMean(name, candidates(state, env, alts, kinds)) === null) {
+    const what = `a ${showType(text)}`;
+    state.report(bareName(name, expr.span, what, `${what} is a string: write "${name}"`));
     return Ty.error;
   }
   state.report(unknownName(name, expr.span, "name", candidates(state, env, alts, kinds), enumHint(alts)));
   return Ty.error;
 }
+
+const STRING_UNITS: ReadonlySet<string> = new Set(["string", "ticker", "timezone"]);
 
 function enumHint(alts: readonly Ty[]): string | undefined {
   const values = alts.flatMap((a) => (a.kind === "enum" ? a.values : []));
@@ -141,6 +151,7 @@ function bound(state: CheckState, env: Env, expr: NameExpr, binding: Binding, ex
     state.report(
       makeDiagnostic("E0505", expr.span, `a constraint can only use the strategy's params; '${name}' is ${binding.kind === "decl" ? `a ${binding.decl.declKind}` : `a ${binding.kind}`}`, {
         label: "not a param",
+        hints: [constraintHint(env)],
       }),
     );
     return Ty.error;
@@ -172,4 +183,11 @@ function bound(state: CheckState, env: Env, expr: NameExpr, binding: Binding, ex
       }
       return Ty.series("number");
   }
+}
+
+/** What a constraint may say, with the strategy's own params when it has two. */
+function constraintHint(env: Env): string {
+  const params = [...(env.locals ?? new Map<string, LocalBinding>()).entries()].filter(([, b]) => b.kind === "param").map(([n]) => n);
+  const example = params.length >= 2 ? `constraint ${params[0] ?? ""} < ${params[1] ?? ""}` : "constraint fast < slow";
+  return `a constraint relates the strategy's params and skips grid points, e.g. \`${example}\`; conditions on prices belong in the strategy's entry and exit`;
 }

@@ -48,6 +48,10 @@ describe("params", () => {
     expect(diagnose(`  param n: int in [5, 50]\n${use("n > 1")}`).d.map((x) => [x.code, x.at, x.hints[0]])).toEqual([["E0404", "n", "add a default, e.g. `= 5`"]]);
     expect(diagnose(`  param n: int in [5, 50] = 7.5\n${use("n > 1")}`).d.map((x) => x.code)).toEqual(["E0409"]);
     expect(diagnose(`  param p: percent in [0, 5] = 2%\n${use("p > 1%")}`).d.map((x) => [x.code, x.hints[0]])).toEqual([["E0303", "did you mean 5%?"]]);
+    // a plain 1 would otherwise read as 100%: every plain bound and default of a percent param is flagged alike
+    expect(diagnose(`  param p: percent in [1, 10] = 3\n${use("p > 1%")}`).d.map((x) => [x.code, x.at])).toEqual([["E0303", "1"], ["E0303", "10"], ["E0303", "3"]]);
+    expect(diagnose(`  param c: bps in {1, 5bps} = 5bps\n${use("c > 1bps")}`).d.map((x) => x.hints[0])).toEqual(["did you mean 1bps?"]);
+    expect(diagnose(`  param r: ratio in [0, 0.5] = 0.1\n${use("r > 1%")}`).d).toEqual([]);
     expect(diagnose(`  param on: bool in [0, 1] = true\n${use("on")}`).d.map((x) => x.code)).toEqual(["E0405"]);
     expect(diagnose(`  param mode: enum = fast\n${use("true")}`).d.map((x) => x.code)).toContain("E0405");
     expect(diagnose(`  param mode: enum in {a, a} = a\n${use("mode == a")}`).d.map((x) => x.code)).toEqual(["E0405"]);

@@ -5,7 +5,7 @@
 // domain. Checked once per param, on first use or in declaration order.
 
 import type { Expr, ParamItem, TypeRef } from "../ast.js";
-import { makeDiagnostic, showDomain, showNumber } from "../diagnostics/problems.js";
+import { makeDiagnostic, missingUnit, showDomain, showNumber } from "../diagnostics/problems.js";
 import { didYouMean } from "../diagnostics/suggest.js";
 import type { ScalarUnit } from "../../stdlib/signature.js";
 import { makeEnv, type CheckState, type Env, type ParamInfo, type Value } from "./context.js";
@@ -88,8 +88,10 @@ function computeParam(state: CheckState, item: ParamItem, file: string): ParamIn
         }),
       );
     } else {
-      const lo = constNumber(state, env, item.domain.lo, ty);
-      const hi = constNumber(state, env, item.domain.hi, ty);
+      const loPlain = plainPercent(state, item.domain.lo, written);
+      const hiPlain = plainPercent(state, item.domain.hi, written);
+      const lo = loPlain ? null : constNumber(state, env, item.domain.lo, ty);
+      const hi = hiPlain ? null : constNumber(state, env, item.domain.hi, ty);
       if (lo !== null && hi !== null) {
         if (lo > hi) {
           state.report(
@@ -106,6 +108,7 @@ function computeParam(state: CheckState, item: ParamItem, file: string): ParamIn
   } else if (item.domain?.kind === "SetDomain") {
     const values: Value[] = [];
     for (const v of item.domain.values) {
+      if (plainPercent(state, v, written)) continue;
       checkExpr(state, env, v, ty);
       const value = evaluate(state, v);
       if (value === undefined) continue;
@@ -121,7 +124,7 @@ function computeParam(state: CheckState, item: ParamItem, file: string): ParamIn
   let dflt: Value | null = null;
   if (item.default === null) {
     state.report(missingDefault(item, domain, unit));
-  } else {
+  } else if (!plainPercent(state, item.default, written)) {
     const t = checkExpr(state, { ...env, place: `the default of param '${item.name.name}'` }, item.default, ty);
     const value = t.kind === "error" ? undefined : evaluate(state, item.default);
     if (t.kind !== "error" && value === undefined) {
@@ -199,6 +202,22 @@ function checkInDomain(state: CheckState, item: ParamItem, value: Value, domain:
       }),
     );
   }
+}
+
+/**
+ * Reports a plain number given to a param declared `percent` or `bps`. Plain
+ * fractions are ratios elsewhere, so `[1, 10]` would silently read 1 as 100%
+ * while rejecting 10: every plain bound and default (but 0) is flagged alike instead.
+ */
+function plainPercent(state: CheckState, expr: Expr, written: string): boolean {
+  if (written !== "percent" && written !== "bps") return false;
+  const lit = expr.kind === "Unary" && expr.op === "-" ? expr.operand : expr;
+  // 0 reads the same in every unit
+  if (lit.kind !== "NumberLit" || lit.unit !== "number" || lit.value === 0) return false;
+  const raw = expr === lit ? lit.raw : `-${lit.raw}`;
+  state.report(missingUnit(raw, written === "bps" ? "bps" : "percent", expr.span));
+  state.types.set(expr.id, Ty.error);
+  return true;
 }
 
 function constNumber(state: CheckState, env: Env, expr: Expr, ty: Ty): number | null {

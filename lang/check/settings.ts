@@ -26,6 +26,8 @@ export interface SettingSpec {
   readonly modifiers?: Readonly<Record<string, ModifierSpec>>;
   /** Written form of the default, for docs; absent when there is none. */
   readonly default?: string;
+  /** For string settings: what the string is and an example, for a bare name written instead (`cron daily`). */
+  readonly quoted?: { readonly what: string; readonly example: string };
   /** An example line for "add ..." hints. */
   readonly example: string;
   readonly doc: string;
@@ -89,7 +91,16 @@ const PORTFOLIO: readonly SettingSpec[] = [
 ];
 
 const SCHEDULE: readonly SettingSpec[] = [
-  { key: "cron", expected: Ty.scalar("string"), required: true, constant: true, modifiers: { tz }, example: 'cron "0 6 * * 1-5" tz "America/New_York"', doc: "a five-field cron expression (tz defaults to UTC)" },
+  {
+    key: "cron",
+    expected: Ty.scalar("string"),
+    required: true,
+    constant: true,
+    modifiers: { tz },
+    quoted: { what: "a cron string", example: 'cron "0 6 * * *"' },
+    example: 'cron "0 6 * * 1-5" tz "America/New_York"',
+    doc: "a five-field cron expression (tz defaults to UTC)",
+  },
 ];
 
 /** Settings accepted by each block kind. */

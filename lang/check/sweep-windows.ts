@@ -3,7 +3,8 @@
 // oos without overlap) and `select maximize|minimize metric subject to gate`
 // (one select; a direction that contradicts the metric is a warning).
 
-import type { BlockDecl, SelectItem, WindowSpec } from "../ast.js";
+import type { BlockDecl, Expr, SelectItem, WindowSpec } from "../ast.js";
+import type { Span } from "../source.js";
 import { makeDiagnostic } from "../diagnostics/problems.js";
 import { didYouMean } from "../diagnostics/suggest.js";
 import type { CheckState, Env } from "./context.js";
@@ -53,6 +54,10 @@ export function checkWindows(state: CheckState, env: Env, block: BlockDecl): voi
       continue;
     }
     seen.set(label, spec);
+    if (spec.range.kind === "Range" && (spec.range.from.kind === "NumberLit" || spec.range.to.kind === "NumberLit")) {
+      state.report(yearsNotDates(label, spec.range.from, spec.range.to, spec.range.span));
+      continue;
+    }
     const t = checkExpr(state, { ...env, place: `the ${label} window` }, spec.range, Ty.range(Ty.scalar("date")));
     if (t.kind === "error" || spec.range.kind !== "Range") {
       if (t.kind !== "error") state.report(makeDiagnostic("E0301", spec.range.span, "expected a date range such as 2019-01-01..2021-12-31", { label: "not a range" }));
@@ -132,4 +137,15 @@ export function checkSelect(state: CheckState, env: Env, block: BlockDecl): void
       }),
     );
   }
+}
+
+/** E0301 for `search 2019..2021`: one diagnostic for the range, with the dates the years most likely stand for. */
+function yearsNotDates(label: string, from: Expr, to: Expr, span: Span) {
+  const year = (e: Expr): string | null => (e.kind === "NumberLit" && /^\d{4}$/.test(e.raw) ? e.raw : null);
+  const [a, b] = [year(from), year(to)];
+  const example = `${a === null ? "2019-01-01" : `${a}-01-01`}..${b === null ? "2021-12-31" : `${b}-12-31`}`;
+  return makeDiagnostic("E0301", span, "expected a date range, found numbers", {
+    label: "window bounds are dates, not numbers",
+    hints: [`write dates as YYYY-MM-DD: \`windows ${label} ${example}\``],
+  });
 }

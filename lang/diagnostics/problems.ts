@@ -67,6 +67,11 @@ export function typeMismatch(expected: string, found: string, span: Span, hints:
   return makeDiagnostic("E0301", span, `expected ${expected}, found ${found}`, { label: `this is ${found}`, hints });
 }
 
+/** E0301: a bare name where a string is wanted (`cron daily`, `ticker == SPY`). */
+export function bareName(name: string, span: Span, what: string, hint: string): Diagnostic {
+  return makeDiagnostic("E0301", span, `expected ${what}, found the bare name '${name}'`, { label: `${what} is written in quotes`, hints: [hint] });
+}
+
 /** E0302: two operands whose units do not combine; the primary span is the right operand. */
 export function unitMismatch(op: string, left: string, right: string, leftSpan: Span, rightSpan: Span, hint?: string): Diagnostic {
   const verb = op === "+" || op === "-" || op === "*" || op === "/" ? `cannot apply '${op}' to` : `cannot compare`;
@@ -78,11 +83,11 @@ export function unitMismatch(op: string, left: string, right: string, leftSpan: 
 }
 
 /** The kinds of unit a plain number may be missing, for the E0303 hint. */
-export type MissingUnitKind = "duration" | "duration-or-bars" | "bars" | "money" | "percent";
+export type MissingUnitKind = "duration" | "duration-or-bars" | "bars" | "money" | "percent" | "bps";
 
 /** E0303: a plain number where a unit suffix is required (`lookback 365` → 365d). */
 export function missingUnit(raw: string, kind: MissingUnitKind, span: Span): Diagnostic {
-  const wanted = { duration: "a duration", "duration-or-bars": "a duration or a bar count", bars: "a bar count", money: "an amount of money", percent: "a percentage" }[kind];
+  const wanted = { duration: "a duration", "duration-or-bars": "a duration or a bar count", bars: "a bar count", money: "an amount of money", percent: "a percentage", bps: "basis points" }[kind];
   const hint =
     kind === "duration"
       ? `did you mean ${raw}d?`
@@ -92,7 +97,9 @@ export function missingUnit(raw: string, kind: MissingUnitKind, span: Span): Dia
           ? `did you mean ${raw} bars?`
           : kind === "money"
             ? `did you mean $${raw}?`
-            : `did you mean ${raw}%?`;
+            : kind === "bps"
+              ? `did you mean ${raw}bps?`
+              : `did you mean ${raw}%?`;
   return makeDiagnostic("E0303", span, `expected ${wanted}, found the plain number ${raw}`, {
     label: "a plain number has no unit",
     hints: [hint],

@@ -47,4 +47,12 @@ describe("suggest", () => {
     expect(joinOr(["a", "b", "c"])).toBe("a, b or c");
     expect(joinOr(["a"])).toBe("a");
   });
+
+  it("offers an abbreviation for its spelled-out form and back, after close spellings", () => {
+    expect(didYouMean("production", ["prod", "paper", "smoke"])).toBe("did you mean prod?");
+    expect(suggest("integer", ["int", "number"])).toEqual(["int"]);
+    expect(suggest("prod", ["production", "prd"])).toEqual(["prd", "production"]);
+    expect(suggest("ab", ["abc"])).toEqual(["abc"]);
+    expect(suggest("xyz", ["xy"])).toEqual(["xy"]);
+  });
 });

@@ -43,6 +43,13 @@ export function suggest(name: string, candidates: Iterable<string>, limit = 3): 
     if (candidate === name || seen.has(candidate)) continue;
     seen.add(candidate);
     const maxDistance = Math.max(1, Math.floor(Math.max(name.length, candidate.length) / 3));
+    // an abbreviation or its spelled-out form (`production` for `prod`), ranked after close spellings
+    const shorter = candidate.length < name.length ? candidate.toLowerCase() : lower;
+    const longer = candidate.length < name.length ? lower : candidate.toLowerCase();
+    if (shorter.length >= 3 && shorter !== longer && longer.startsWith(shorter)) {
+      scored.push({ name: candidate, score: maxDistance + 1 });
+      continue;
+    }
     if (Math.abs(candidate.length - name.length) > maxDistance) continue;
     const caseOnly = candidate.toLowerCase() === lower;
     const distance = caseOnly ? 0 : editDistance(name, candidate);
