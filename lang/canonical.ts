@@ -34,7 +34,8 @@ function isIntegerLike(key: string): boolean {
  */
 function sortKeys(value: unknown, copies: Map<object, unknown> = new Map()): unknown {
   if (value === null || typeof value !== "object") return value;
-  const known = copies.get(value);
+  // copies is empty unless some object was out of order: skip the lookup then
+  const known = copies.size === 0 ? undefined : copies.get(value);
   if (known !== undefined) return known;
   if (Array.isArray(value)) {
     let copy: unknown[] | null = null;
@@ -63,6 +64,8 @@ function sortKeys(value: unknown, copies: Map<object, unknown> = new Map()): unk
     if (previous !== null && previous >= key) changed = true;
     previous = key;
     const member = record[key];
+    // most members are scalars: test inline rather than call
+    if (member === null || typeof member !== "object") continue;
     const sorted = sortKeys(member, copies);
     if (sorted === INTEGER_KEYS) return INTEGER_KEYS;
     if (sorted !== member) changed = true;

@@ -1,9 +1,11 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { format } from "./format.js";
 import { tokenize } from "./lexer.js";
 import { parse } from "./parse.js";
+import { parseTokens } from "./parser.js";
+import { parseClean } from "./parser-fast.js";
 import { SourceFile } from "./source.js";
 
 const DESIGN = readFileSync(new URL("../examples/design.strat", import.meta.url), "utf8");
@@ -191,5 +193,36 @@ describe("parse never throws", () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+// ---------------------------------------------------------------- fast path = chevrotain
+
+/** Parses with the hand-written fast path and with chevrotain; both must give the same output. */
+function bothPaths(text: string): boolean {
+  const f = file(text);
+  const tokens = tokenize(f).tokens;
+  const docs = new Map([[tokens[0]?.startOffset ?? 0, "doc"]]);
+  const slow = parseTokens(tokens, f, docs, false);
+  const fast = parseTokens(tokens, f, docs, true);
+  expect(fast).toEqual(slow);
+  // the fast path steps aside exactly when chevrotain had to recover
+  expect(parseClean(tokens, f, docs) !== null).toBe(slow.errors.length === 0);
+  return slow.errors.length === 0;
+}
+
+describe("the parser's fast path", () => {
+  it("gives chevrotain's output on the design example and the generated benchmark-like programs", () => {
+    expect(bothPaths(DESIGN)).toBe(true);
+    const cases = new URL("./__cases__/", import.meta.url);
+    const paths = readdirSync(cases, { recursive: true, encoding: "utf8" }).filter((p) => p.endsWith(".strat"));
+    expect(paths.length).toBeGreaterThan(50);
+    for (const path of paths) bothPaths(readFileSync(new URL(path, cases), "utf8"));
+    fc.assert(fc.property(program, (text) => void bothPaths(text)), { numRuns: 400 });
+  });
+
+  it("gives chevrotain's output (or steps aside) on broken input", () => {
+    fc.assert(fc.property(fc.array(mutation, { minLength: 1, maxLength: 4 }), (ms) => void bothPaths(mutateTokens(ms))), { numRuns: 400 });
+    fc.assert(fc.property(fc.array(fc.constantFrom(...DESIGN_TOKENS, "{", "}", "(", ")", "..", "->"), { maxLength: 60 }), (ts) => void bothPaths(ts.join(" "))), { numRuns: 300 });
   });
 });

@@ -14,6 +14,7 @@ import { tokenMatcher, type IRecognitionException, type IToken, type TokenType }
 import type * as A from "./ast.js";
 import type { BlockHeader } from "./parse-errors.js";
 import { Identifier, KW, P, StringLit } from "./lexer.js";
+import { parseClean } from "./parser-fast.js";
 import { ItemRules } from "./parser-items.js";
 import type { Diagnostic } from "./diagnostics/diagnostic.js";
 import type { SourceFile } from "./source.js";
@@ -148,8 +149,14 @@ export interface ParserOutput {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** Parses a token stream into an AST. Never throws on bad input. */
-export function parseTokens(tokens: IToken[], file: SourceFile, docs: ReadonlyMap<number, string>): ParserOutput {
+/**
+ * Parses a token stream into an AST. Never throws on bad input. A file without
+ * syntax errors takes the hand-written fast path (parser-fast.ts); `fastPath`
+ * false forces chevrotain, so tests can check both give the same output.
+ */
+export function parseTokens(tokens: IToken[], file: SourceFile, docs: ReadonlyMap<number, string>, fastPath = true): ParserOutput {
+  const clean = fastPath ? parseClean(tokens, file, docs) : null;
+  if (clean !== null) return { ...clean, errors: [] };
   parser.b.start(file, docs);
   parser.input = tokens;
   const module = parser.module() ?? parser.b.module();
