@@ -4,6 +4,7 @@
 
 import { CronExpressionParser } from "cron-parser";
 import type { GatePlan, GateRule, ParamPlan, Plan, RuleCall, SchedulePlan, Scalar, StrategyPlan, SweepPlan, Trigger } from "../../specs/generated/plan.js";
+import { lookupBuiltin } from "../../stdlib/registry.js";
 import { exprText, formatDuration, formatNumber, formatPercent, formatScalar } from "./expr-text.js";
 
 /** A parameter line. */
@@ -125,7 +126,11 @@ function strategyPreview(s: StrategyPlan): StrategyPreview {
     bars: s.bars,
     lookback: s.lookback === null ? null : "seconds" in s.lookback ? formatDuration(s.lookback.seconds) : `${s.lookback.bars} bars`,
     params: s.params.map(paramPreview),
-    models: s.models.map((m) => `${m.name} = ${m.provider}(${Object.entries(m.options).map(([k, v]) => `${k}: ${String(v)}`).join(", ")})`),
+    models: s.models.map((m) => {
+      // Arguments in the builtin's parameter order, with the units they were written in.
+      const names = lookupBuiltin(m.provider, ["model"])?.params.map((p) => p.name) ?? [];
+      return `${m.name} = ${m.provider}(${m.args.map((a, i) => `${names[i] ?? `arg${i}`}: ${exprText(a)}`).join(", ")})`;
+    }),
     entries: s.entries.map((e) => `${e.side} when ${exprText(e.when)}`),
     exits: s.exits.map((e) => {
       const what = e.signal ? exprText(e.signal) : e.rule ? ruleText(e.rule) : "";
