@@ -19,7 +19,7 @@ export function runCheck(io: CliIo, paths: readonly string[], options: CheckOpti
   if (options.json) {
     io.out(renderJson(output.diagnostics, output.files) + "\n");
   } else {
-    if (output.diagnostics.length > 0) io.out(renderText(output.diagnostics, output.files, { color: useColor(io, config) }));
+    if (output.diagnostics.length > 0) io.out(renderText(output.diagnostics, output.files, { color: useColor(io, config) }) + "\n");
     const files = output.files.size;
     io.out(`checked ${files} file${files === 1 ? "" : "s"} (${roots.length} named): ${countSummary(errors, warnings)}\n`);
   }
