@@ -1,19 +1,30 @@
 // The execution_log table: every fill and every skipped signal of a run, with its reason.
 // A row per event keeps the log queryable (`WHERE reason = 'insufficient_cash'`); a run's
-// events are inserted with one prepared statement inside the run's transaction.
+// events are inserted in multi-row statements inside the run's transaction.
 
 import type { ExecutionEvent } from "../engine/result.js";
+import { insertRowsBatched } from "./batch-insert.js";
 import type { StoreContext } from "./context.js";
+
+const LOG_COLUMNS = ["run_id", "seq", "time", "ticker", "kind", "action", "quantity", "price", "commission", "slippage", "reason"];
 
 /** Inserts events with seq numbers from `firstSeq`; returns the next free seq. Call inside a write transaction. */
 export function insertExecutionLog(ctx: StoreContext, runId: string, events: readonly ExecutionEvent[], firstSeq: number): number {
-  const stmt = ctx.db.prepare(
-    `INSERT INTO execution_log (run_id, seq, time, ticker, kind, action, quantity, price, commission, slippage, reason)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  let seq = firstSeq;
-  for (const e of events) stmt.run(runId, seq++, e.time, e.ticker, e.kind, e.action, e.quantity, e.price, e.commission, e.slippage, e.reason);
-  return seq;
+  insertRowsBatched(ctx, "execution_log", LOG_COLUMNS, events.length, (i, p, at) => {
+    const e = events[i] as ExecutionEvent;
+    p[at] = runId;
+    p[at + 1] = firstSeq + i;
+    p[at + 2] = e.time;
+    p[at + 3] = e.ticker;
+    p[at + 4] = e.kind;
+    p[at + 5] = e.action;
+    p[at + 6] = e.quantity;
+    p[at + 7] = e.price;
+    p[at + 8] = e.commission;
+    p[at + 9] = e.slippage;
+    p[at + 10] = e.reason;
+  });
+  return firstSeq + events.length;
 }
 
 interface LogRow {

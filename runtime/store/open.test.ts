@@ -7,7 +7,7 @@ import { meta } from "./__fixtures__/build-results.js";
 import type { StoreContext } from "./context.js";
 import { isStoreError, mapStoreException, type StoreError } from "./errors.js";
 import { LATEST_SCHEMA_VERSION, migrate, MIGRATIONS } from "./migrations/index.js";
-import { openStore } from "./open.js";
+import { openStore, PAGE_SIZE } from "./open.js";
 import type { Store } from "./store.js";
 
 let dir: string;
@@ -56,6 +56,20 @@ describe("openStore", () => {
     ]);
     expect(store.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
     store.close();
+  });
+
+  it("creates new stores with large pages but keeps the page size of an existing file", () => {
+    const fresh = open(join(dir, "fresh.db"));
+    expect(fresh.db.pragma("page_size", { simple: true })).toBe(PAGE_SIZE);
+    fresh.close();
+    const oldPath = join(dir, "old.db");
+    const old = new Database(oldPath);
+    old.pragma("page_size = 4096");
+    expect(migrate({ db: old, path: oldPath, clock: steppingClock(), pid: process.pid })).toBeNull();
+    old.close();
+    const reopened = open(oldPath);
+    expect(reopened.db.pragma("page_size", { simple: true })).toBe(4096);
+    reopened.close();
   });
 
   it("numbers migrations 1..N without gaps", () => {

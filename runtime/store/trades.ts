@@ -2,19 +2,30 @@
 // and positions still open at the end of data, in the order the engine produced them.
 
 import type { ExitReason, OpenPosition, Trade } from "../engine/result.js";
+import { insertRowsBatched } from "./batch-insert.js";
 import type { StoreContext } from "./context.js";
+
+const TRADE_COLUMNS = ["run_id", "seq", "ticker", "side", "entry_time", "entry_price", "exit_time", "exit_price", "quantity", "pnl", "costs", "exit_reason", "bars"];
 
 /** Inserts trades with seq numbers from `firstSeq`; returns the next free seq. Call inside a write transaction. */
 export function insertTrades(ctx: StoreContext, runId: string, trades: readonly Trade[], firstSeq: number): number {
-  const stmt = ctx.db.prepare(
-    `INSERT INTO trades (run_id, seq, ticker, side, entry_time, entry_price, exit_time, exit_price, quantity, pnl, costs, exit_reason, bars)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  let seq = firstSeq;
-  for (const t of trades) {
-    stmt.run(runId, seq++, t.ticker, t.side, t.entryTime, t.entryPrice, t.exitTime, t.exitPrice, t.quantity, t.pnl, t.costs, t.exitReason, t.bars);
-  }
-  return seq;
+  insertRowsBatched(ctx, "trades", TRADE_COLUMNS, trades.length, (i, p, at) => {
+    const t = trades[i] as Trade;
+    p[at] = runId;
+    p[at + 1] = firstSeq + i;
+    p[at + 2] = t.ticker;
+    p[at + 3] = t.side;
+    p[at + 4] = t.entryTime;
+    p[at + 5] = t.entryPrice;
+    p[at + 6] = t.exitTime;
+    p[at + 7] = t.exitPrice;
+    p[at + 8] = t.quantity;
+    p[at + 9] = t.pnl;
+    p[at + 10] = t.costs;
+    p[at + 11] = t.exitReason;
+    p[at + 12] = t.bars;
+  });
+  return firstSeq + trades.length;
 }
 
 /** Inserts open positions with seq numbers from `firstSeq`; returns the next free seq. */
