@@ -32,6 +32,32 @@ export type Binding =
   | { readonly kind: "decl"; readonly decl: BlockDecl }
   | { readonly kind: "series"; readonly sig: BuiltinSig };
 
+const SERIES_KIND = ["series"] as const;
+const SERIES_BINDINGS = new Map<string, Binding | null>();
+const DECL_BINDINGS = new WeakMap<Decl, Binding>();
+
+/** The binding of a price series name, or null. Memoised: every reference shares one object, saving an allocation per name. */
+export function seriesBinding(name: string): Binding | null {
+  let binding = SERIES_BINDINGS.get(name);
+  if (binding === undefined) {
+    const sig = lookupBuiltin(name, SERIES_KIND);
+    binding = sig === undefined ? null : { kind: "series", sig };
+    // every name is remembered, misses too; the bound keeps a long-lived process from growing without limit
+    if (SERIES_BINDINGS.size < 4096) SERIES_BINDINGS.set(name, binding);
+  }
+  return binding;
+}
+
+/** The binding of a reference to a declaration (memoised per declaration). */
+export function declBinding(decl: Decl): Binding {
+  let binding = DECL_BINDINGS.get(decl);
+  if (binding === undefined) {
+    binding = decl.kind === "Const" ? { kind: "const", decl } : { kind: "decl", decl };
+    DECL_BINDINGS.set(decl, binding);
+  }
+  return binding;
+}
+
 /** The resolver's output. */
 export interface ResolvedProgram {
   readonly loaded: LoadedProgram;
@@ -132,8 +158,7 @@ function collectLocals(block: BlockDecl, diagnostics: Diagnostic[]): Map<string,
     else if (item.kind === "Model") binding = { kind: "model", item };
     else continue;
     const name = item.name.name;
-    const series = lookupBuiltin(name, ["series"]);
-    if (series !== undefined) {
+    if (seriesBinding(name) !== null) {
       diagnostics.push(
         makeDiagnostic("E0212", item.name.span, `${binding.kind} '${name}' hides the price series '${name}'`, {
           label: "reserved for the bar's price",
@@ -274,11 +299,11 @@ class Binder {
         }
         const decl = this.scope.get(name);
         if (decl !== undefined) {
-          this.refs.set(expr.id, decl.kind === "Const" ? { kind: "const", decl } : { kind: "decl", decl });
+          this.refs.set(expr.id, declBinding(decl));
           return;
         }
-        const series = lookupBuiltin(name, ["series"]);
-        if (series !== undefined) this.refs.set(expr.id, { kind: "series", sig: series });
+        const series = seriesBinding(name);
+        if (series !== null) this.refs.set(expr.id, series);
         return;
       }
       case "List":

@@ -7,6 +7,7 @@ import type { BlockDecl, Expr, GridItem, NodeId, ParamItem, Setting } from "../a
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Binding, LocalBinding, ResolvedProgram } from "../resolve.js";
 import type { BuiltinSig, ScalarUnit } from "../../stdlib/signature.js";
+import { IdMap } from "./id-map.js";
 import type { Ty } from "./types.js";
 
 /** A compile-time value: numbers are normalised (ratios as fractions, durations in seconds). */
@@ -81,9 +82,9 @@ export function makeEnv(file: string, locals: ReadonlyMap<string, LocalBinding> 
 export class CheckState {
   readonly diagnostics: Diagnostic[] = [];
   /** Type of every checked expression (literals: after coercion to the expected unit). */
-  readonly types = new Map<NodeId, Ty>();
-  readonly names = new Map<NodeId, NameMeaning>();
-  readonly calls = new Map<NodeId, BoundCall>();
+  readonly types = new IdMap<Ty>();
+  readonly names = new IdMap<NameMeaning>();
+  readonly calls = new IdMap<BoundCall>();
   /** Compile-time values of expressions the checker evaluated. */
   readonly values = new Map<NodeId, Value>();
   readonly params = new Map<NodeId, ParamInfo>();

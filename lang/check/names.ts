@@ -7,7 +7,7 @@
 import type { NameExpr } from "../ast.js";
 import { bareName, makeDiagnostic, notImported, unknownName } from "../diagnostics/problems.js";
 import { importPathFrom } from "../load.js";
-import type { Binding, LocalBinding } from "../resolve.js";
+import { declBinding, seriesBinding, type Binding, type LocalBinding } from "../resolve.js";
 import { didYouMean } from "../diagnostics/suggest.js";
 import { builtinNames, lookupBuiltin } from "../../stdlib/registry.js";
 import type { BuiltinKind, RuleKind } from "../../stdlib/signature.js";
@@ -40,9 +40,8 @@ export function lookupBinding(state: CheckState, env: Env, expr: NameExpr): Bind
   const resolved = state.program.refs.get(expr.id);
   if (resolved !== undefined && resolved.kind !== "param" && resolved.kind !== "let" && resolved.kind !== "model") return resolved;
   const decl = state.program.visible.get(env.file)?.get(name);
-  if (decl !== undefined) return decl.kind === "Const" ? { kind: "const", decl } : { kind: "decl", decl };
-  const series = lookupBuiltin(name, ["series"]);
-  return series === undefined ? undefined : { kind: "series", sig: series };
+  if (decl !== undefined) return declBinding(decl);
+  return seriesBinding(name) ?? undefined;
 }
 
 /** True for operands that take their type from the other side: plain numbers, strings, unbound names (enum members). */

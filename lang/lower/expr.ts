@@ -127,11 +127,18 @@ export function lowerArgs(state: CheckState, bound: BoundCall): PlanExpr[] {
   });
 }
 
+// a signature's default unit never changes: work it out once per parameter, not once per call
+const DEFAULT_UNITS = new WeakMap<ParamSig, Unit>();
+
 /** A parameter's default as a plan expression. */
 export function defaultExpr(param: ParamSig): PlanExpr {
   const d = param.default;
   if (d === undefined) throw new LoweringBug(`no default for ${param.name}`);
-  const unit = defaultUnit(fromSig(param.type));
+  let unit = DEFAULT_UNITS.get(param);
+  if (unit === undefined) {
+    unit = defaultUnit(fromSig(param.type));
+    DEFAULT_UNITS.set(param, unit);
+  }
   if (Array.isArray(d)) return { items: d.map((x) => lit(x, unit)), op: "list" };
   return lit(d as Scalar, unit);
 }

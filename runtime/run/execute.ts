@@ -108,7 +108,7 @@ async function loadBars(strategy: StrategyPlan, options: RunOptions): Promise<Da
     series = series.filter((b) => wanted.has(b.ticker.toUpperCase()));
   }
   if (series.length === 0 || series.every((b) => b.close.length === 0)) {
-    throw new RunFailure(`no bars to run ${strategy.name} on`, "check --ticker, --from and --to against the data's tickers and dates", "R0322");
+    throw new RunFailure("no bars left to run on", "check --ticker, --from and --to against the data's tickers and dates", "R0322");
   }
   return { ...loaded.value, series };
 }
