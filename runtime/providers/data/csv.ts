@@ -5,15 +5,16 @@
 // Naming: a file holds one ticker, named by tickerFromFileName; a folder is searched for
 // `<TICKER>.csv` first (case-insensitive), then for a file whose derived name is the ticker.
 import { readdir, readFile, stat } from "node:fs/promises";
-import { basename, join, resolve } from "node:path";
+import { basename, join } from "node:path";
 import type { Bars } from "../../data/bars.js";
-import { checkOptions, OPTION_SCHEMAS } from "../options.js";
+import { OPTION_SCHEMAS } from "../options.js";
 import { HealthTracker, withRetry } from "../retry.js";
 import { assembleSeries, fail, policyFrom, type AssembledSeries } from "./assemble.js";
 import { parseCsv } from "./csv-parse.js";
-import { ambiguousTicker, badTimeZone, emptySource, sourceNotFound, sourceUnreadable, tickerNotFound } from "./errors.js";
+import { ambiguousTicker, emptySource, sourceNotFound, sourceUnreadable, tickerNotFound } from "./errors.js";
 import { projectPath, sha256Hex } from "./lineage.js";
-import { zoneConverter, type ZoneConverter } from "./timestamps.js";
+import type { ZoneConverter } from "./timestamps.js";
+import { setUpSource } from "./source-setup.js";
 import type { DataLoadResult, DataProvider, DataRequest, ProviderContext } from "./types.js";
 
 const NAMING = "name files <TICKER>.csv (a `-<digits>` suffix such as -1995-2014 is ignored)";
@@ -85,15 +86,7 @@ async function readTicker(
 }
 
 async function load(request: DataRequest, rawOptions: Record<string, unknown>, context: ProviderContext): Promise<DataLoadResult> {
-  const checked = checkOptions("data-csv", rawOptions);
-  if (!checked.ok) throw checked.error;
-  const options = checked.value;
-  const health = new HealthTracker();
-  const tz = typeof options.tz === "string" ? options.tz : null;
-  const zone = tz === null ? null : zoneConverter(tz);
-  if (tz !== null && zone === null) fail(badTimeZone(tz), health);
-  const path = resolve(context.baseDir, String(options.path));
-  const source = projectPath(context.baseDir, path);
+  const { options, health, zone, path, source } = setUpSource("data-csv", rawOptions, context);
   let isFolder: boolean;
   try {
     isFolder = (await withRetry(() => stat(path), new HealthTracker(), context)).isDirectory();

@@ -6,16 +6,16 @@
 // Codes: R0102 options, R0103 missing file, R0106/R0108 quality, R0109 ticker not in table,
 // R0111 table or column missing, R0112 not a database / corrupt / still locked after retries, R0113 tz.
 import { stat } from "node:fs/promises";
-import { resolve } from "node:path";
 import Database from "better-sqlite3";
 import type { Bars } from "../../data/bars.js";
-import { checkOptions, OPTION_SCHEMAS } from "../options.js";
-import { HealthTracker, withRetry } from "../retry.js";
+import { OPTION_SCHEMAS } from "../options.js";
+import { withRetry } from "../retry.js";
 import { assembleSeries, fail, policyFrom, type AssembledSeries } from "./assemble.js";
-import { badTimeZone, sourceNotFound, sqliteSchema, sqliteUnusable, tickerNotFound } from "./errors.js";
-import { hashBars, projectPath } from "./lineage.js";
+import { sourceNotFound, sqliteSchema, sqliteUnusable, tickerNotFound } from "./errors.js";
+import { hashBars } from "./lineage.js";
 import type { RawSeries } from "./quality.js";
-import { TimestampParser, zoneConverter, type ZoneConverter } from "./timestamps.js";
+import { TimestampParser, type ZoneConverter } from "./timestamps.js";
+import { setUpSource } from "./source-setup.js";
 import type { DataLoadResult, DataProvider, DataRequest, ProviderContext } from "./types.js";
 
 const BUSY_TIMEOUT_MS = 200;
@@ -111,15 +111,7 @@ function readDb(path: string, table: string, source: string, zone: ZoneConverter
 }
 
 async function load(request: DataRequest, rawOptions: Record<string, unknown>, context: ProviderContext): Promise<DataLoadResult> {
-  const checked = checkOptions("data-sqlite", rawOptions);
-  if (!checked.ok) throw checked.error;
-  const options = checked.value;
-  const health = new HealthTracker();
-  const tz = typeof options.tz === "string" ? options.tz : null;
-  const zone = tz === null ? null : zoneConverter(tz);
-  if (tz !== null && zone === null) fail(badTimeZone(tz), health);
-  const path = resolve(context.baseDir, String(options.path));
-  const source = projectPath(context.baseDir, path);
+  const { options, health, zone, path, source } = setUpSource("data-sqlite", rawOptions, context);
   const table = String(options.table);
   const isFile = await stat(path).then(
     (s) => s.isFile(),
