@@ -1,9 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { sharedAjv } from "../../specs/validators.js";
 import gateResultSchema from "../../specs/gate-result.schema.json" with { type: "json" };
 import ledgerRecordSchema from "../../specs/ledger-record.schema.json" with { type: "json" };
-import { ok, openTestStore } from "../store/__fixtures__/open-temp.js";
-import { tempDir } from "../store/__fixtures__/temp-store.js";
+import { ok, openTestStore, useTestStore } from "../store/__fixtures__/open-temp.js";
 import type { Store } from "../store/index.js";
 import { gate, rule, storeRun } from "./__fixtures__/stored-runs.js";
 import { evaluateGate, gateHash, toGateResultJson } from "./evaluate.js";
@@ -15,16 +14,7 @@ const validateResult = sharedAjv().getSchema(gateResultSchema.$id);
 const validateRecord = sharedAjv().getSchema(ledgerRecordSchema.$id);
 
 let store: Store;
-let cleanup: () => void;
-beforeEach(() => {
-  const made = tempDir();
-  cleanup = made.cleanup;
-  store = openTestStore(made.dir);
-});
-afterEach(() => {
-  store.close();
-  cleanup();
-});
+useTestStore((opened) => (store = opened));
 
 /** Evaluates and fails the test on a GateError; also checks the JSON against the schema. */
 function evaluate(...args: Parameters<typeof evaluateGate> extends [Store, ...infer R] ? R : never): GateResult {

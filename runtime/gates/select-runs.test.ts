@@ -1,23 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { meta, tickerResult } from "../store/__fixtures__/build-results.js";
-import { ok, openTestStore } from "../store/__fixtures__/open-temp.js";
-import { tempDir } from "../store/__fixtures__/temp-store.js";
+import { ok, useTestStore } from "../store/__fixtures__/open-temp.js";
 import type { Store } from "../store/index.js";
 import { gate, PROD_LIVE, rule, storeRun } from "./__fixtures__/stored-runs.js";
 import { evaluateGate } from "./evaluate.js";
 import { isGateError, type GateError, type GateResult } from "./types.js";
 
 let store: Store;
-let cleanup: () => void;
-beforeEach(() => {
-  const made = tempDir();
-  cleanup = made.cleanup;
-  store = openTestStore(made.dir);
-});
-afterEach(() => {
-  store.close();
-  cleanup();
-});
+useTestStore((opened) => (store = opened));
 
 const EQUITY = [100_000, 101_000];
 const trades = gate("g", [rule("trades >= 1", "trades", ">=", 1, "int")]);

@@ -1,24 +1,14 @@
 import fc from "fast-check";
 import { createHash } from "node:crypto";
 import type Database from "better-sqlite3";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ok, openTestStore } from "./__fixtures__/open-temp.js";
-import { tempDir } from "./__fixtures__/temp-store.js";
+import { describe, expect, it } from "vitest";
+import { ok, useTestStore } from "./__fixtures__/open-temp.js";
 import { canonicalJson } from "./canonical.js";
 import { GENESIS_HASH, ledgerHash } from "./ledger.js";
 import type { Store } from "./store.js";
 
 let store: Store;
-let cleanup: () => void;
-beforeEach(() => {
-  const made = tempDir();
-  cleanup = made.cleanup;
-  store = openTestStore(made.dir);
-});
-afterEach(() => {
-  store.close();
-  cleanup();
-});
+useTestStore((opened) => (store = opened));
 
 /** What someone with the sqlite3 shell could do: drop the append-only triggers first. */
 function tamper(db: Database.Database, sql: string, ...args: (string | number)[]): void {
