@@ -50,3 +50,10 @@ describe("canonicalJson on deep unsorted values", () => {
     expect(text.startsWith('{"a":199,"z":{"a":198,')).toBe(true);
   });
 });
+
+describe("canonicalJson on keys the object prototype owns", () => {
+  it("keeps an own __proto__ member that JSON.parse made", () => {
+    const value: unknown = JSON.parse('{"b":{},"__proto__":0,"constructor":1}');
+    expect(canonicalJson(value)).toBe('{"__proto__":0,"b":{},"constructor":1}');
+  });
+});

@@ -71,7 +71,8 @@ function sortKeys(value: unknown, copies: Map<object, unknown> = new Map()): unk
     if (sorted !== member) changed = true;
   }
   if (!changed) return record;
-  const out: Record<string, unknown> = {};
+  // no prototype: an own "__proto__" key (JSON.parse makes them) stays a plain member
+  const out = Object.create(null) as Record<string, unknown>;
   for (const key of Object.keys(record).sort()) {
     const member = sortKeys(record[key], copies);
     if (member !== undefined) out[key] = member;

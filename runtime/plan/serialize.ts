@@ -6,7 +6,8 @@ import type { Plan } from "../../specs/generated/plan.js";
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value !== null && typeof value === "object") {
-    const out: Record<string, unknown> = {};
+    // no prototype: an own "__proto__" key (JSON.parse makes them) stays a plain member
+    const out = Object.create(null) as Record<string, unknown>;
     for (const key of Object.keys(value).sort()) out[key] = sortKeys((value as Record<string, unknown>)[key]);
     return out;
   }
