@@ -42,7 +42,9 @@ export function benchRuntime(root: string): BenchRow[] {
   const handMs = timeIt(5, () => runHandLoopCrossover(bars));
   const engine = runEngineCrossover(bars);
   const hand = runHandLoopCrossover(bars);
-  if (engine.trades !== hand.trades) throw new Error(`engine and hand loop disagree: ${engine.trades} vs ${hand.trades} trades`);
+  if (engine.trades !== hand.trades || engine.fills !== hand.fills || engine.finalEquity !== hand.finalEquity) {
+    throw new Error(`engine and hand loop disagree: ${engine.trades} vs ${hand.trades} trades, ${engine.fills} vs ${hand.fills} fills, final equity ${engine.finalEquity} vs ${hand.finalEquity}`);
+  }
 
   const portfolio = generatePortfolioBars(10, 5_000);
   runPortfolioCrossover(portfolio);

@@ -7,6 +7,8 @@
 // number nor empty/NaN/null, is a bad_row; empty and NaN cells become NaN for quality.ts to report.
 // Hot loop: one pass over the bytes, numbers and timestamps parsed in place, values written into
 // preallocated Float64Arrays; nothing is allocated per row except the first example of a bad row.
+// Rows of the common shape take csv-fast-row.ts; any other row is parsed here from its start.
+import { FastRowReader } from "./csv-fast-row.js";
 import { badHeader, type DataError } from "./errors.js";
 import type { RawSeries } from "./quality.js";
 import { TimestampParser, parseTimeOfDay, type ZoneConverter } from "./timestamps.js";
@@ -176,6 +178,8 @@ export function parseCsv(input: Uint8Array, ticker: string, source: string, zone
   const rowNumber = new Int32Array(capacity);
   const badRow = new Uint8Array(capacity);
   const stamp = new TimestampParser();
+  const fast = new FastRowReader(roles, hasVolume);
+  const columns = { time, open, high, low, close, volume };
   let badRowCount = 0, badRowFirst = 0, badRowExample = "";
   const flagBad = (row: number, line: number, why: string): void => {
     if (badRow[row] === 1) return;
@@ -194,6 +198,12 @@ export function parseCsv(input: Uint8Array, ticker: string, source: string, zone
     if (first === LF || (first === CR && bytes[pos + 1] === LF)) {
       pos += first === LF ? 1 : 2;
       continue; // blank line: not a row
+    }
+    const rowEnd = fast.read(bytes, pos, n, columns);
+    if (rowEnd >= 0) {
+      rowNumber[n++] = line;
+      pos = rowEnd + 1;
+      continue;
     }
     let wall = NaN, timeOfDay = 0, intraday = false, hasZone = false;
     let o = NaN, h = NaN, l = NaN, c = NaN, v = hasVolume ? NaN : 0;

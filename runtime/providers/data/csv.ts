@@ -4,7 +4,7 @@
 // R0109 ticker not found, R0110 no rows, R0113 bad tz, R0114 ambiguous ticker.
 // Naming: a file holds one ticker, named by tickerFromFileName; a folder is searched for
 // `<TICKER>.csv` first (case-insensitive), then for a file whose derived name is the ticker.
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readdir, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
 import type { Bars } from "../../data/bars.js";
 import { OPTION_SCHEMAS } from "../options.js";
@@ -12,7 +12,8 @@ import { HealthTracker, withRetry } from "../retry.js";
 import { assembleSeries, fail, policyFrom, type AssembledSeries } from "./assemble.js";
 import { parseCsv } from "./csv-parse.js";
 import { ambiguousTicker, emptySource, sourceNotFound, sourceUnreadable, tickerNotFound } from "./errors.js";
-import { projectPath, sha256Hex } from "./lineage.js";
+import { projectPath } from "./lineage.js";
+import { readHashed } from "./read-hashed.js";
 import type { ZoneConverter } from "./timestamps.js";
 import { setUpSource } from "./source-setup.js";
 import type { DataLoadResult, DataProvider, DataRequest, ProviderContext } from "./types.js";
@@ -71,8 +72,9 @@ async function readTicker(
 ): Promise<AssembledSeries> {
   const source = projectPath(context.baseDir, file);
   let bytes: Uint8Array;
+  let sha256: string;
   try {
-    bytes = await withRetry(() => readFile(file), health, context);
+    ({ bytes, sha256 } = await withRetry(() => readHashed(file), health, context));
   } catch (error) {
     return fail(isNotFound(error) ? sourceNotFound(source) : sourceUnreadable(source, errorCause(error)), health);
   }
@@ -82,7 +84,7 @@ async function readTicker(
     health.recordEmpty();
     return fail(emptySource(source, ticker), health);
   }
-  return assembleSeries(parsed.raw, policyFrom(options), request, csvProvider, sha256Hex(bytes), health);
+  return assembleSeries(parsed.raw, policyFrom(options), request, csvProvider, sha256, health);
 }
 
 async function load(request: DataRequest, rawOptions: Record<string, unknown>, context: ProviderContext): Promise<DataLoadResult> {
