@@ -1,10 +1,12 @@
 // The equity table: one row per (run, ticker) holding the whole curve as blobs
 // (ticker '' is the portfolio). Blobs are little-endian Float64 (time, equity) and
-// one byte per bar (exposed), so a row round-trips bit-exactly on any platform.
+// one byte per bar (exposed), so a row round-trips bit-exactly on any platform; since
+// migration 4 the time and exposed blobs are usually in the compact formats of equity-formats.ts.
 
 import { endianness } from "node:os";
 import type { EquityCurve } from "../engine/result.js";
 import type { StoreContext } from "./context.js";
+import { decodeExposed, decodeTimes, encodeExposed, encodeTimes, type ExposedFormat, type TimeFormat } from "./equity-formats.js";
 
 /** The ticker key of the portfolio curve. */
 export const PORTFOLIO_TICKER = "";
@@ -47,10 +49,12 @@ export function insertEquity(ctx: StoreContext, runId: string, row: StoredEquity
   if (curve.time.length !== curve.equity.length || curve.exposed.length !== curve.equity.length) {
     throw new Error(`bug: equity curve of ${runId}/${row.ticker} has mismatched lengths`);
   }
+  const time = encodeTimes(curve.time);
+  const exposed = encodeExposed(curve.exposed);
   ctx.db
     .prepare(
-      `INSERT INTO equity (run_id, ticker, points, initial_cash, final_equity, traded_value, time, equity, exposed)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO equity (run_id, ticker, points, initial_cash, final_equity, traded_value, time, equity, exposed, time_format, exposed_format)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       runId,
@@ -59,14 +63,19 @@ export function insertEquity(ctx: StoreContext, runId: string, row: StoredEquity
       row.initialCash,
       row.finalEquity,
       row.tradedValue,
-      encodeFloat64(curve.time),
+      time.bytes,
       encodeFloat64(curve.equity),
-      Buffer.from(curve.exposed.buffer, curve.exposed.byteOffset, curve.exposed.byteLength),
+      exposed.bytes,
+      time.format,
+      exposed.format,
     );
 }
 
 interface EquityRow {
   ticker: string;
+  points: number;
+  time_format: TimeFormat;
+  exposed_format: ExposedFormat;
   initial_cash: number;
   final_equity: number;
   traded_value: number;
@@ -78,7 +87,7 @@ interface EquityRow {
 /** The curve of one ticker ('' for the portfolio), or null when the run has none. */
 export function selectEquity(ctx: StoreContext, runId: string, ticker: string): StoredEquity | null {
   const row = ctx.db
-    .prepare("SELECT ticker, initial_cash, final_equity, traded_value, time, equity, exposed FROM equity WHERE run_id = ? AND ticker = ?")
+    .prepare("SELECT ticker, points, initial_cash, final_equity, traded_value, time, equity, exposed, time_format, exposed_format FROM equity WHERE run_id = ? AND ticker = ?")
     .get(runId, ticker) as EquityRow | undefined;
   if (row === undefined) return null;
   return {
@@ -86,7 +95,7 @@ export function selectEquity(ctx: StoreContext, runId: string, ticker: string): 
     initialCash: row.initial_cash,
     finalEquity: row.final_equity,
     tradedValue: row.traded_value,
-    curve: { time: decodeFloat64(row.time), equity: decodeFloat64(row.equity), exposed: new Uint8Array(row.exposed) },
+    curve: { time: decodeTimes(row.time_format, row.time, row.points), equity: decodeFloat64(row.equity), exposed: decodeExposed(row.exposed_format, row.exposed, row.points) },
   };
 }
 

@@ -1,30 +1,74 @@
-// The execution_log table: every fill and every skipped signal of a run, with its reason.
-// A row per event keeps the log queryable (`WHERE reason = 'insufficient_cash'`); a run's
-// events are inserted in multi-row statements inside the run's transaction.
+// The execution log: every fill and every skipped signal of a run, with its reason.
+// Since migration 5 a staged ticker's events are one columnar block in
+// execution_log_blocks (one insert however many events; see column-blob.ts); runs
+// recorded earlier keep a row per event in execution_log. Readers see one list in
+// recorded order either way. `strat report RUN --json` and the run's `--json` output
+// expose the log to tools.
 
 import type { ExecutionEvent } from "../engine/result.js";
-import { insertRowsBatched } from "./batch-insert.js";
+import { decodeColumns, encodeColumns, type ColumnSpec } from "./column-blob.js";
 import type { StoreContext } from "./context.js";
 
-const LOG_COLUMNS = ["run_id", "seq", "time", "ticker", "kind", "action", "quantity", "price", "commission", "slippage", "reason"];
+const LOG_COLUMNS: readonly ColumnSpec<ExecutionEvent>[] = [
+  { name: "time", kind: "f64", get: (e) => e.time },
+  { name: "ticker", kind: "text", get: (e) => e.ticker },
+  { name: "kind", kind: "text", get: (e) => e.kind },
+  { name: "action", kind: "text", get: (e) => e.action },
+  { name: "quantity", kind: "f64", get: (e) => e.quantity },
+  { name: "price", kind: "f64", get: (e) => e.price },
+  { name: "commission", kind: "f64", get: (e) => e.commission },
+  { name: "slippage", kind: "f64", get: (e) => e.slippage },
+  { name: "reason", kind: "text", get: (e) => e.reason },
+];
 
 /** Inserts events with seq numbers from `firstSeq`; returns the next free seq. Call inside a write transaction. */
 export function insertExecutionLog(ctx: StoreContext, runId: string, events: readonly ExecutionEvent[], firstSeq: number): number {
-  insertRowsBatched(ctx, "execution_log", LOG_COLUMNS, events.length, (i, p, at) => {
-    const e = events[i] as ExecutionEvent;
-    p[at] = runId;
-    p[at + 1] = firstSeq + i;
-    p[at + 2] = e.time;
-    p[at + 3] = e.ticker;
-    p[at + 4] = e.kind;
-    p[at + 5] = e.action;
-    p[at + 6] = e.quantity;
-    p[at + 7] = e.price;
-    p[at + 8] = e.commission;
-    p[at + 9] = e.slippage;
-    p[at + 10] = e.reason;
-  });
+  if (events.length === 0) return firstSeq;
+  ctx.db.prepare("INSERT INTO execution_log_blocks (run_id, first_seq, events, columns) VALUES (?, ?, ?, ?)").run(runId, firstSeq, events.length, encodeColumns(LOG_COLUMNS, events));
   return firstSeq + events.length;
+}
+
+/** A run's execution log (of one ticker when given), in recorded order. */
+export function selectExecutionLog(ctx: StoreContext, runId: string, ticker?: string): ExecutionEvent[] {
+  const blocks = ctx.db.prepare("SELECT columns FROM execution_log_blocks WHERE run_id = ? ORDER BY first_seq").pluck().all(runId) as Uint8Array[];
+  if (blocks.length === 0) return selectLegacyRows(ctx, runId, ticker);
+  const out: ExecutionEvent[] = [];
+  for (const blob of blocks) {
+    for (const event of eventsOf(blob)) if (ticker === undefined || event.ticker === ticker) out.push(event);
+  }
+  return out;
+}
+
+function eventsOf(blob: Uint8Array): ExecutionEvent[] {
+  const { rows, columns } = decodeColumns(blob);
+  const f64 = (name: string): Float64Array => columns.get(name) as Float64Array;
+  const text = (name: string): readonly (string | null)[] => columns.get(name) as readonly (string | null)[];
+  const [time, ticker, kind, action, quantity, price, commission, slippage, reason] = [
+    f64("time"),
+    text("ticker"),
+    text("kind"),
+    text("action"),
+    f64("quantity"),
+    f64("price"),
+    f64("commission"),
+    f64("slippage"),
+    text("reason"),
+  ];
+  const out = new Array<ExecutionEvent>(rows);
+  for (let i = 0; i < rows; i++) {
+    out[i] = {
+      time: time[i] as number,
+      ticker: ticker[i] as string,
+      kind: kind[i] as ExecutionEvent["kind"],
+      action: action[i] as ExecutionEvent["action"],
+      quantity: quantity[i] as number,
+      price: price[i] as number,
+      commission: commission[i] as number,
+      slippage: slippage[i] as number,
+      reason: reason[i] as string,
+    };
+  }
+  return out;
 }
 
 interface LogRow {
@@ -39,8 +83,8 @@ interface LogRow {
   reason: string;
 }
 
-/** A run's execution log (of one ticker when given), in recorded order. */
-export function selectExecutionLog(ctx: StoreContext, runId: string, ticker?: string): ExecutionEvent[] {
+/** Events of a run recorded before migration 5, one row each. */
+function selectLegacyRows(ctx: StoreContext, runId: string, ticker?: string): ExecutionEvent[] {
   const rows = (
     ticker === undefined
       ? ctx.db.prepare("SELECT * FROM execution_log WHERE run_id = ? ORDER BY seq").all(runId)

@@ -26,3 +26,4 @@ export { PORTFOLIO_TICKER } from "./equity.js";
 export { GENESIS_HASH, ledgerHash, type LedgerFilter, type LedgerRecord, type LedgerVerification } from "./ledger.js";
 export type { GateEvaluationFilter, GateEvaluationInput, GateEvaluationRecord, GateStatus } from "./gate-evaluations.js";
 export type { RecoveredRun } from "./recover.js";
+export type { PortfolioRunRecord, PortfolioScopeRecord, StoredRebalance } from "./portfolio-runs.js";

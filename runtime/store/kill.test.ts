@@ -53,10 +53,9 @@ function runAndKill(storePath: string, commits: number, delayMs: number): Promis
 
 /** Everything stored for a run, reduced to numbers that change if any row changes. */
 function fingerprint(store: Store, runId: string): string {
-  const count = (table: string): unknown => store.db.prepare(`SELECT count(*) FROM ${table} WHERE run_id = ?`).pluck().get(runId);
   const data = ok(store.loadRunData(runId));
   const sum = data.equity.reduce((a, b) => a + b, 0);
-  return JSON.stringify({ run: ok(store.getRun(runId)), metrics: ok(store.runMetrics(runId)), trades: data.trades, sum, log: count("execution_log") });
+  return JSON.stringify({ run: ok(store.getRun(runId)), metrics: ok(store.runMetrics(runId)), trades: data.trades, sum, log: ok(store.executionLog(runId)).length });
 }
 
 describe("a run killed mid-commit", () => {
@@ -91,7 +90,7 @@ describe("a run killed mid-commit", () => {
     expect(store.recovered.every((r) => interrupted.some((i) => i.id === r.id))).toBe(true);
     for (const run of interrupted) {
       expect(run.error).toMatch(/^interrupted: process \d+ ended without completing the run/);
-      for (const table of ["equity", "trades", "open_positions", "execution_log", "metrics"]) {
+      for (const table of ["equity", "trades", "open_positions", "execution_log", "execution_log_blocks", "metrics"]) {
         expect(store.db.prepare(`SELECT count(*) FROM ${table} WHERE run_id = ?`).pluck().get(run.id)).toBe(0);
       }
     }

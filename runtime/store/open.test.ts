@@ -53,6 +53,9 @@ describe("openStore", () => {
     expect(versions).toEqual([
       { version: 1, name: "runs", applied_at: "2024-06-01T00:00:00.000Z" },
       { version: 2, name: "ledger", applied_at: "2024-06-01T00:00:01.000Z" },
+      { version: 3, name: "portfolio_runs", applied_at: "2024-06-01T00:00:02.000Z" },
+      { version: 4, name: "equity_formats", applied_at: "2024-06-01T00:00:03.000Z" },
+      { version: 5, name: "execution_log_blocks", applied_at: "2024-06-01T00:00:04.000Z" },
     ]);
     expect(store.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
     store.close();
@@ -95,7 +98,7 @@ describe("openStore", () => {
     ).run();
     db.close();
     const store = open(path);
-    expect(store.schemaVersion).toBe(2);
+    expect(store.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
     const run = store.getRun("r-000001");
     expect(isStoreError(run) ? run : run?.status).toBe("failed");
     expect(store.appendLedger("note", { ok: true })).toMatchObject({ seq: 1 });

@@ -31,10 +31,10 @@ describe("run lifecycle", () => {
   it("writes nothing of a run's results until completeRun", () => {
     const id = ok(store.beginRun(meta()));
     expect(store.recordTickerResult(id, tickerResult("AAPL", [100_000, 100_500, 101_000], [300, -50], 4), { trades: 2 })).toBeNull();
-    for (const table of ["equity", "trades", "open_positions", "execution_log", "metrics"]) expect(count(table, id)).toBe(0);
+    for (const table of ["equity", "trades", "open_positions", "execution_log", "execution_log_blocks", "metrics"]) expect(count(table, id)).toBe(0);
     ok(store.completeRun(id));
     // One equity row: a single-ticker run's portfolio curve is its ticker's, not a second copy.
-    expect([count("equity", id), count("trades", id), count("open_positions", id), count("execution_log", id)]).toEqual([1, 2, 1, 4]);
+    expect([count("equity", id), count("trades", id), count("open_positions", id), ok(store.executionLog(id)).length, count("execution_log_blocks", id)]).toEqual([1, 2, 1, 4, 1]);
   });
 
   it("round-trips a ticker result exactly and reuses it as the portfolio of a single-ticker run", () => {

@@ -22,6 +22,7 @@ import { loadRunResults, type RunData } from "./run-data.js";
 import { requireRunning, writeCompletedRun, type RunSummary, type StagedTicker } from "./run-writer.js";
 import { finishRun, insertRun, selectRun, selectRuns, type RunFilter, type RunMeta, type RunRecord } from "./runs.js";
 import { selectOpenPositions, selectTrades } from "./trades.js";
+import { insertPortfolioRun, selectPortfolioRun, type PortfolioRunRecord } from "./portfolio-runs.js";
 
 /** An open strat store. */
 export interface Store {
@@ -78,6 +79,11 @@ export interface Store {
   checkpoint(): StoreError | null;
   /** Closes the connection; staged results of unfinished runs are dropped. */
   close(): void;
+
+  /** completeRun for a portfolio run: also writes its sleeves, baselines and rebalances, in the same transaction. */
+  completePortfolioRun(runId: string, summary: RunSummary, portfolio: Omit<PortfolioRunRecord, "runId">): RunRecord | StoreError;
+  /** The portfolio part of a run (sleeves, baselines, rebalances; curves when asked), or null for a strategy run. */
+  portfolioRun(runId: string, options?: { readonly curves?: boolean }): PortfolioRunRecord | null | StoreError;
 }
 
 /** What createStore needs from openStore. */
@@ -160,5 +166,16 @@ export function createStore(init: StoreInit): Store {
       staged.clear();
       if (db.open) db.close();
     },
+    completePortfolioRun: (runId, summary, portfolio) => {
+      const tickers = [...(staged.get(runId)?.values() ?? [])];
+      const done = immediate(() => {
+        writeCompletedRun(ctx, runId, tickers, summary);
+        insertPortfolioRun(ctx, { ...portfolio, runId });
+        return mustGet(runId);
+      });
+      if (!isStoreError(done)) staged.delete(runId);
+      return done;
+    },
+    portfolioRun: (runId, options = {}) => run(() => selectPortfolioRun(ctx, runId, options.curves === true)),
   };
 }

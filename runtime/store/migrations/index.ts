@@ -9,10 +9,13 @@ import { nowIso, type StoreContext } from "../context.js";
 import { STORE_CODES, storeError, type StoreError } from "../errors.js";
 import { migration001 } from "./001-runs.js";
 import { migration002 } from "./002-ledger.js";
+import { migrationPortfolioRuns } from "./003-portfolio-runs.js";
+import { migration004 } from "./004-equity-formats.js";
+import { migration005 } from "./005-execution-log-blocks.js";
 import type { Migration } from "./migration.js";
 
 /** Every migration, in version order. Adding one is a new file and one entry here. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migrationPortfolioRuns, migration004, migration005];
 
 /** The schema version this code writes. */
 export const LATEST_SCHEMA_VERSION: number = MIGRATIONS.length;

@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { decodeColumns, encodeColumns, type ColumnSpec } from "./column-blob.js";
+
+interface Row {
+  readonly x: number;
+  readonly label: string | null;
+}
+
+const SPECS: readonly ColumnSpec<Row>[] = [
+  { name: "x", kind: "f64", get: (r) => r.x },
+  { name: "label", kind: "text", get: (r) => r.label },
+];
+
+function roundTrip(rows: readonly Row[]): Row[] {
+  const { rows: count, columns } = decodeColumns(encodeColumns(SPECS, rows));
+  const x = columns.get("x") as Float64Array;
+  const label = columns.get("label") as readonly (string | null)[];
+  return Array.from({ length: count }, (_, i) => ({ x: x[i] as number, label: label[i] ?? null }));
+}
+
+describe("columnar blobs", () => {
+  it("round-trips numbers bit-exactly and strings (with null) exactly", () => {
+    const rows = [
+      { x: 0.1 + 0.2, label: "fill" },
+      { x: -0, label: null },
+      { x: Number.POSITIVE_INFINITY, label: "fill" },
+      { x: 5e-324, label: "é \u0000 \"quoted\"" },
+    ];
+    const back = roundTrip(rows);
+    expect(back).toEqual(rows);
+    expect(Object.is(back[1]?.x, -0)).toBe(true);
+  });
+
+  it("stores each distinct string once", () => {
+    const many = Array.from({ length: 1000 }, (_, i) => ({ x: i, label: i % 2 === 0 ? "insufficient_cash" : "signal" }));
+    const blob = encodeColumns(SPECS, many);
+    // 1000 doubles + 1000 u32 indices + a small header
+    expect(blob.byteLength).toBeLessThan(1000 * 12 + 200);
+    expect(roundTrip(many)).toEqual(many);
+  });
+
+  it("decodes an empty list and blobs that are not 8-byte aligned in memory", () => {
+    expect(roundTrip([])).toEqual([]);
+    const blob = encodeColumns(SPECS, [{ x: 1.5, label: "a" }]);
+    const shifted = new Uint8Array(blob.byteLength + 3);
+    shifted.set(blob, 3);
+    const { columns } = decodeColumns(shifted.subarray(3));
+    expect(Array.from(columns.get("x") as Float64Array)).toEqual([1.5]);
+  });
+
+  it("round-trips any rows (property)", () => {
+    const row = fc.record({ x: fc.double({ noNaN: true }), label: fc.option(fc.string(), { nil: null }) });
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 50 }), (rows) => {
+        const back = roundTrip(rows);
+        expect(back.map((r) => r.label)).toEqual(rows.map((r) => r.label));
+        back.forEach((r, i) => expect(Object.is(r.x, rows[i]?.x)).toBe(true));
+      }),
+    );
+  });
+
+  it("reports a truncated blob instead of reading past its end", () => {
+    const blob = encodeColumns(SPECS, [{ x: 1, label: "a" }, { x: 2, label: "b" }]);
+    expect(() => decodeColumns(blob.subarray(0, blob.byteLength - 12))).toThrow(/truncated/);
+  });
+});
