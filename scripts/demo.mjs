@@ -41,6 +41,7 @@ step("momentum-forecast thresholds on ORCL, NVDA, YHOO as a portfolio", ["run", 
 step("the ridge-regression candidate, refit walk-forward", ["run", "strategies/ts_ridge.strat", "--source", "prod"]);
 step("breakout with a parameterised exit ladder on NVDA", ["run", "strategies/exit_ladder.strat", "--source", "prod"]);
 step("a paper replay of the RSI strategy", ["run", "strategies/rsi_reversion.strat", "--source", "paper"]);
+step("a barbell portfolio (examples/portfolio.strat): sleeves, the portfolio and its baselines in one run", ["run", "examples/portfolio.strat", "--portfolio", "demo_barbell", "--commission", "5bps", "--source", "prod"]);
 step("every recorded run", ["runs"]);
 
 // Gates: 0 pass, 3 fail, 4 insufficient observation are all outcomes, not errors.
@@ -53,6 +54,11 @@ step("the ledger's hash chain is intact", ["ledger", "verify"]);
 const runs = spawnSync(process.execPath, [bin, "runs", "--json", "--strategy", "sma_cross", "--limit", "1"], { cwd: root, encoding: "utf8", env: { ...process.env, STRAT_STORE: store } });
 const latest = JSON.parse(runs.stdout || "{\"runs\":[]}").runs[0]?.id;
 if (latest) step("an HTML report with equity and drawdown charts", ["report", latest, "--html", ".strat/demo-report.html"]);
+const portfolioRun = JSON.parse(spawnSync(process.execPath, [bin, "runs", "--json", "--strategy", "demo_barbell", "--limit", "1"], { cwd: root, encoding: "utf8", env: { ...process.env, STRAT_STORE: store } }).stdout || "{\"runs\":[]}").runs[0]?.id;
+if (portfolioRun) {
+  step("the release gate on the portfolio run (its metrics are the portfolio's)", ["gate", "quant_validation", "--run", portfolioRun], gateOutcomes);
+  step("the portfolio's report: sleeves and baselines, an equity chart per sleeve", ["report", portfolioRun, "--html", ".strat/demo-portfolio.html"]);
+}
 
 process.stdout.write(failures === 0 ? "\ndemo finished: every step behaved as expected\n" : `\ndemo finished with ${failures} failed step(s)\n`);
 process.exitCode = failures === 0 ? 0 : 1;

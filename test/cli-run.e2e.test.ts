@@ -110,3 +110,92 @@ describe("strat run (built binary, real data)", () => {
     expect(existsSync(join(storeDir, "strat.db"))).toBe(true);
   });
 });
+
+describe("strat run --portfolio (built binary, bundled data)", () => {
+  const PORTFOLIO = ["run", "examples/portfolio.strat", "--portfolio", "demo_barbell", "--commission", "5bps"];
+  type Scope = { metrics: Record<string, unknown>; final_equity: number; initial_cash: number };
+  type PortfolioJson = Scope & {
+    kind: string;
+    sleeves: (Scope & { name: string; bucket: string; weight: number; members: string[] })[];
+    baselines: (Scope & { label: string })[];
+    rebalances: { date: string; weights: Record<string, number> }[];
+  };
+  let store = "";
+  let first: { stdout: string; stderr: string; code: number | null } = { stdout: "", stderr: "", code: null };
+
+  beforeAll(() => {
+    store = join(storeDir, "portfolio.db");
+    first = strat([...PORTFOLIO, "--json", "--source", "prod"], store);
+  });
+
+  it("records one run with sleeves and baselines: schema-valid, byte-identical JSON", async () => {
+    expect(first.code).toBe(0);
+    expect(first.stderr).toMatch(/^run r-000001 recorded \(prod/);
+    const again = strat([...PORTFOLIO, "--json", "--source", "prod"], store);
+    expect(again.stdout).toBe(first.stdout);
+    const result = JSON.parse(first.stdout) as PortfolioJson;
+    const schema = JSON.parse(readFileSync(join(root, "specs/run-result.schema.json"), "utf8")) as object;
+    const validate = new Ajv({ allErrors: true, allowUnionTypes: true }).compile(schema);
+    expect(validate(result), JSON.stringify(validate.errors)).toBe(true);
+    expect(result.kind).toBe("portfolio");
+    expect(result.sleeves.map((s) => [s.name, s.bucket, s.weight])).toEqual([["steady", "safe", 0.6], ["models", "core", 0.3], ["moonshot", "spec", 0.1]]);
+    expect(result.sleeves[1]?.members).toEqual(["ts_threshold/ORCL", "ts_threshold/NVDA", "ts_threshold/YHOO"]);
+    expect(result.baselines.map((b) => b.label)).toEqual(["market(GOOG)", "raw_pool_ew"]);
+    // Ticker-only sleeves and baselines have no round trips; the strategy sleeve has them all.
+    expect(result.sleeves[0]?.metrics["trades"]).toBe(0);
+    expect(result.sleeves[0]?.metrics["win_rate"]).toBeNull();
+    expect(result.sleeves[1]?.metrics["trades"]).toBe(result.metrics["trades"]);
+    expect(result.sleeves[1]?.initial_cash).toBeCloseTo(30_000, 9);
+    const round = (m: Record<string, unknown>) => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, typeof v === "number" ? Number(v.toPrecision(10)) : v]));
+    const summary = {
+      final_equity: Number(result.final_equity.toFixed(2)),
+      metrics: round(result.metrics),
+      sleeves: result.sleeves.map((s) => ({ name: s.name, final_equity: Number(s.final_equity.toFixed(2)), metrics: round(s.metrics) })),
+      baselines: result.baselines.map((b) => ({ label: b.label, final_equity: Number(b.final_equity.toFixed(2)), metrics: round(b.metrics) })),
+      first_rebalances: result.rebalances.slice(0, 2),
+      rebalances: result.rebalances.length,
+    };
+    await expect(JSON.stringify(summary, null, 2) + "\n").toMatchFileSnapshot("./__golden__/portfolio-demo.json");
+  });
+
+  it("the table shows sleeves with bucket and weight, the portfolio and the baselines", () => {
+    const r = strat(PORTFOLIO, store);
+    expect(r.code).toBe(0);
+    for (const row of ["sleeve steady", "sleeve models", "sleeve moonshot", "portfolio demo_barbell", "baseline market(GOOG)", "baseline raw_pool_ew"]) expect(r.stdout).toContain(row);
+    expect(r.stdout).toMatch(/sleeve steady\s+│ safe\s+│\s+60%/);
+  });
+
+  it("runs, report and gate work on the portfolio run; the gate reads the portfolio's metrics", () => {
+    const runs = strat(["runs"], store);
+    expect(runs.stdout).toContain("portfolio demo_barbell");
+    const report = strat(["report", "r-000001"], store);
+    expect(report.code).toBe(0);
+    expect(report.stdout).toContain("sleeve:moonshot");
+    expect(report.stdout).toContain("baseline:raw_pool_ew");
+    const out = join(storeDir, "portfolio.html");
+    expect(strat(["report", "r-000001", "--html", out], store).code).toBe(0);
+    expect(readFileSync(out, "utf8")).toContain("Equity: sleeve:models");
+    const gate = strat(["gate", "quant_validation", "--run", "r-000001", "--json"], store);
+    expect([0, 3]).toContain(gate.code);
+    const rules = (JSON.parse(gate.stdout) as { rules: { metric: string; value: number | null }[] }).rules;
+    const metrics = (JSON.parse(first.stdout) as PortfolioJson).metrics;
+    expect(rules.length).toBeGreaterThan(3);
+    for (const rule of rules) expect(rule.value, rule.metric).toBe(metrics[rule.metric]);
+  });
+
+  it("missing data is a clear error: ticker members (R0331), baselines (R0332), unknown portfolio (R0330)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "strat-portfolio-"));
+    writeFileSync(join(dir, "nodata.strat"), 'sleeve bonds { bucket safe  cap 50%  members ["ORCL"] }\nportfolio p { sleeves [bonds] }\n');
+    writeFileSync(join(dir, "nobase.strat"), 'sleeve bonds { bucket safe  cap 50%  members ["ORCL"] }\nportfolio p {\n  sleeves [bonds]\n  baselines [benchmark("SPY")]\n  data csv("examples/data")\n}\n');
+    const noData = strat(["run", join(dir, "nodata.strat"), "--portfolio", "p"], store);
+    expect(noData.code).toBe(1);
+    expect(noData.stderr).toMatch(/^error\[R0331\]: portfolio p: sleeve bonds holds tickers \(ORCL\) but no data source/);
+    expect(noData.stderr).toContain("hint: add `data csv(");
+    const noBase = strat(["run", join(dir, "nobase.strat"), "--portfolio", "p"], store);
+    expect(noBase.code).toBe(1);
+    expect(noBase.stderr).toMatch(/^error\[R0332\]: portfolio p: baseline benchmark\(SPY\) has no data/);
+    expect(noBase.stderr).not.toMatch(/\bat \w+ \(/);
+    expect(strat(["run", join(dir, "nodata.strat"), "--portfolio", "nope"], store).stderr).toMatch(/^error\[R0330\]/);
+    expect(strat(["explain", "R0332"], store).stdout).toContain("never skipped silently");
+  });
+});

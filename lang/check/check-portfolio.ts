@@ -1,6 +1,7 @@
 // Sleeve and portfolio blocks. A sleeve has a bucket, a cap in [0%, 100%],
-// members (tickers or an existing strategy) and a weighting; a portfolio lists
-// existing sleeves (each once), a rebalance period and baselines.
+// members (tickers or an existing strategy), a weighting (not `barbell`: E0401)
+// and an optional data source; a portfolio lists existing sleeves (each once), a
+// rebalance period, baselines and an optional data source.
 
 import type { BlockDecl } from "../ast.js";
 import { makeDiagnostic } from "../diagnostics/problems.js";
@@ -23,6 +24,19 @@ export function checkSleeve(state: CheckState, block: BlockDecl): void {
         }),
       );
     }
+  }
+  const weighting = settings.get("weighting")?.[0];
+  if (weighting !== undefined && evaluate(state, weighting.value) === "barbell") {
+    // A barbell is a split of capital between buckets, i.e. a portfolio of sleeves;
+    // inside one sleeve it has no defined meaning, so it is refused rather than guessed.
+    state.report(
+      makeDiagnostic("E0401", weighting.value.span, "weighting 'barbell' is not allowed inside a sleeve", {
+        label: "a barbell splits capital between sleeves",
+        hints: [
+          "declare a safe sleeve and a spec sleeve and list both in a portfolio; inside a sleeve use equal, inverse_vol, hrp, min_variance or max_sharpe",
+        ],
+      }),
+    );
   }
 }
 

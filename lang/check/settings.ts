@@ -74,6 +74,7 @@ const SLEEVE: readonly SettingSpec[] = [
   { key: "bucket", expected: Ty.enumOf("bucket", ["safe", "core", "spec"]), required: true, constant: true, example: "bucket core", doc: "risk bucket" },
   { key: "cap", expected: Ty.scalar("ratio"), required: true, constant: true, example: "cap 60%", doc: "largest share of the portfolio" },
   { key: "members", expected: Ty.oneOf(Ty.list(Ty.scalar("ticker")), Ty.decl("strategy")), required: true, constant: true, example: 'members ["SPY"]', doc: "a list of tickers or a strategy" },
+  { key: "data", expected: Ty.rule("data"), constant: true, example: 'data csv("examples/data")', doc: "where ticker members' bars come from; wins over the portfolio's data (strategy members use their own)" },
   {
     key: "weighting",
     expected: Ty.enumOf("weighting", ["equal", "inverse_vol", "hrp", "min_variance", "max_sharpe", "barbell"]),
@@ -88,6 +89,7 @@ const PORTFOLIO: readonly SettingSpec[] = [
   { key: "sleeves", expected: Ty.list(Ty.decl("sleeve")), required: true, constant: true, example: "sleeves [safe, core]", doc: "the sleeves, by name" },
   { key: "rebalance", expected: Ty.enumOf("rebalance", ["daily", "weekly", "monthly", "quarterly", "yearly"]), constant: true, default: "monthly", example: "rebalance monthly", doc: "how often weights are restored" },
   { key: "baselines", expected: Ty.list(Ty.rule("baseline")), constant: true, default: "[]", example: 'baselines [market(["SPY"])]', doc: "what results are reported against" },
+  { key: "data", expected: Ty.rule("data"), constant: true, example: 'data csv("examples/data")', doc: "where ticker members and baselines get their bars when a sleeve names no data" },
 ];
 
 const SCHEDULE: readonly SettingSpec[] = [

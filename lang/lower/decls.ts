@@ -9,6 +9,7 @@ import type { CheckState } from "../check/context.js";
 import { evaluate } from "../check/evaluate.js";
 import type {
   ConstPlan,
+  DataPlan,
   GatePlan,
   PortfolioPlan,
   PromotionPlan,
@@ -19,7 +20,8 @@ import type {
   SweepPlan,
   Trigger as PlanTrigger,
 } from "../../specs/generated/plan.js";
-import { LoweringBug, lowerExpr, lowerRule, planUnit, unitOfType } from "./expr.js";
+import { boundRule, LoweringBug, lowerExpr, lowerRule, planUnit, unitOfType } from "./expr.js";
+import { callOptions } from "./options.js";
 
 function settingValue(state: CheckState, block: BlockDecl, key: string): Expr | undefined {
   return state.settings.get(block.id)?.get(key)?.[0]?.value;
@@ -29,6 +31,13 @@ function str(state: CheckState, expr: Expr | undefined, fallback: string): strin
   if (expr === undefined) return fallback;
   const v = evaluate(state, expr);
   return typeof v === "string" ? v : fallback;
+}
+
+/** `{ data }` when the block sets `data` (sleeves, portfolios), else nothing: plans without it keep their bytes. */
+function dataSetting(state: CheckState, block: BlockDecl): { data?: DataPlan } {
+  const expr = settingValue(state, block, "data");
+  const bound = expr === undefined ? undefined : boundRule(state, expr);
+  return bound === undefined ? {} : { data: { options: callOptions(state, bound), provider: bound.sig.name } };
 }
 
 function declName(state: CheckState, expr: Expr | undefined): string | null {
@@ -131,6 +140,7 @@ export function lowerSleeve(state: CheckState, block: BlockDecl): SleevePlan {
   return {
     bucket: str(state, settingValue(state, block, "bucket"), "core") as SleevePlan["bucket"],
     cap: typeof cap === "number" ? cap : 0,
+    ...dataSetting(state, block),
     doc,
     members: strategy !== null ? { strategy } : { tickers: Array.isArray(tickers) ? tickers.filter((t): t is string => typeof t === "string") : [] },
     name,
@@ -146,6 +156,7 @@ export function lowerPortfolio(state: CheckState, block: BlockDecl): PortfolioPl
   const { doc, name, origin } = base(block);
   return {
     baselines: baselines?.kind === "List" ? baselines.items.map((i) => lowerRule(state, i)) : [],
+    ...dataSetting(state, block),
     doc,
     name,
     origin,

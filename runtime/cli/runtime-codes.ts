@@ -20,6 +20,9 @@ const CLI_CODES: readonly CodeEntry[] = [
   { code: "R0323", title: "model options cannot be built", explain: "A model argument does not evaluate to a single value for this run. Recompile the plan from its sources." },
   { code: "R0324", title: "bad param override", explain: "`--param name=value` names an unknown param, is not `name=value`, or gives a value outside the param's type or domain. The hint shows what the param accepts, e.g. `stop_loss is percent in [0%, 50%] (default 0%)`." },
   { code: "R0325", title: "backtest could not run", explain: "The engine refused the strategy on this ticker (a rule argument of the wrong kind, predictions of the wrong length). The message names the ticker and the problem; the run is recorded as failed." },
+  { code: "R0330", title: "no such portfolio in the plan", explain: "`--portfolio NAME` names a portfolio the plan does not declare (the message lists the ones it has), or the plan's portfolio refers to a sleeve or strategy it does not contain (recompile the plan from its sources)." },
+  { code: "R0331", title: "ticker members without a data source", explain: "A sleeve holds tickers, but neither the sleeve nor its portfolio sets `data`, and no `--data` was given. A sleeve's `data` wins over the portfolio's; `--data` overrides both (strategy members keep their universes and use `--data` too).\n\n```strat\nsleeve bonds {\n  bucket safe\n  cap 60%\n  members [\"ORCL\"]\n  data csv(\"examples/data\")\n}\n```" },
+  { code: "R0332", title: "baseline without data", explain: "A portfolio baseline (`market([...])`, `benchmark(...)`, `raw_pool_ew`) names a ticker for which no bars can be found: not held by any sleeve or strategy member, and missing from the portfolio's `data` (or `--data`). Baselines are never skipped silently: add the ticker's bars to the portfolio's data source, or change the baseline to tickers the data holds." },
 ];
 
 /** Every runtime code with its long form, sorted. */

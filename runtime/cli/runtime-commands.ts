@@ -16,6 +16,7 @@ export function registerRuntimeCommands(program: Command, io: CliIo, done: (code
     .description("backtest strategies on their data and record the runs in the store")
     .argument("[paths...]", ".strat files or folders (default: the project's sources)")
     .option("--strategy <name>", "run only this strategy (default: every strategy declared in the named files)")
+    .option("--portfolio <name>", "run this declared portfolio: sleeves, the portfolio and its baselines in one run (--commission is then the rebalancing cost)")
     .option("--plan <file>", "run a compiled plan file instead of sources")
     .option("--data <path>", "a CSV file or a folder of them; replaces the strategy's data source and universe (one ticker per file)")
     .option("--ticker <ticker>", "only this ticker (repeatable)", collect)
@@ -37,6 +38,7 @@ Examples:
   $ strat run strategies/sma_cross.strat --data examples/data/orcl-1995-2014.csv --cash 100000 --commission 0.1% --json
   $ strat run strategies/sma_cross.strat --param stop_loss=5% --param take_profit=10% --from 2000-01-01 --to 2009-12-31
   $ strat run strategies/ts_threshold.strat --ticker NVDA --source prod
+  $ strat run examples/portfolio.strat --portfolio demo_barbell --commission 5bps
 
 Signals are taken at a bar's close and filled at the next bar's open unless the strategy says \`fill close\`.
 The run id is printed on stderr; \`strat runs\` lists runs, \`strat report RUN\` shows one.`,

@@ -7,6 +7,8 @@ import type { StoredMetric } from "../store/metrics.js";
 import type { Trade } from "../engine/result.js";
 import { drawdownCurve, lineChart } from "./svg-chart.js";
 import { formatMoney, formatNumber } from "../plan/expr-text.js";
+import type { PortfolioRunRecord } from "../store/portfolio-runs.js";
+import { portfolioSection } from "./portfolio-html.js";
 
 /** Everything a report shows. */
 export interface ReportInput {
@@ -15,6 +17,8 @@ export interface ReportInput {
   readonly equity: Float64Array;
   readonly metrics: readonly StoredMetric[];
   readonly trades: readonly Trade[];
+  /** For a portfolio run: its sleeves and baselines, with curves. */
+  readonly portfolio?: PortfolioRunRecord | null;
 }
 
 function escapeHtml(text: string): string {
@@ -71,6 +75,7 @@ initial cash ${formatMoney(run.initialCash)} · final equity ${run.finalEquity =
 plan <code>${escapeHtml(run.planHash)}</code> · data <code>${escapeHtml(run.dataHash)}</code> · created ${escapeHtml(run.createdAt)}</p>
 ${equityChart}
 ${ddChart}
+${input.portfolio ? portfolioSection(input.portfolio) : ""}
 <h2>Metrics</h2>
 ${metricsTable(input.metrics)}
 <h2>Trades (${input.trades.length} closed)</h2>

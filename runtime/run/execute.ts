@@ -113,7 +113,8 @@ async function loadBars(strategy: StrategyPlan, options: RunOptions): Promise<Da
   return { ...loaded.value, series };
 }
 
-async function predict(strategy: StrategyPlan, bars: Bars, params: ReadonlyMap<string, Scalar>, paramUnits: ReadonlyMap<string, Unit>, baseDir: string) {
+/** Runs every model of the strategy on one ticker's bars; throws RunFailure on a model failure. */
+export async function predict(strategy: StrategyPlan, bars: Bars, params: ReadonlyMap<string, Scalar>, paramUnits: ReadonlyMap<string, Unit>, baseDir: string) {
   const predictions = new Map<string, ModelPredictions>();
   const versions: { name: string; model: string; version: string; lineageId: string }[] = [];
   for (const model of strategy.models) {
@@ -129,7 +130,8 @@ async function predict(strategy: StrategyPlan, bars: Bars, params: ReadonlyMap<s
   return { predictions, versions };
 }
 
-function storeOrFail<T>(value: T | StoreError): T {
+/** A store value, or a RunFailure carrying the store error. */
+export function storeOrFail<T>(value: T | StoreError): T {
   if (isStoreError(value)) throw new RunFailure(value.message, value.hint, value.code);
   return value as T;
 }

@@ -10,22 +10,26 @@ import type { RunOutcome, TickerOutcome } from "./execute.js";
 /** A JSON number, or the strings "Infinity"/"-Infinity" (profit factor with no losses), or null. */
 export type JsonMetric = number | "Infinity" | "-Infinity" | null;
 
-function jsonMetric(value: number | null | undefined): JsonMetric {
+/** A metric as JSON: ±Infinity as strings, NaN and undefined as null. */
+export function jsonMetric(value: number | null | undefined): JsonMetric {
   if (value === null || value === undefined || Number.isNaN(value)) return null;
   if (value === Infinity) return "Infinity";
   if (value === -Infinity) return "-Infinity";
   return value;
 }
 
-function iso(ms: number): string {
+/** Epoch ms → ISO 8601 UTC. */
+export function iso(ms: number): string {
   return new Date(ms).toISOString();
 }
 
-function metricsJson(metrics: Record<string, number | null>): Record<string, JsonMetric> {
+/** Metrics as JSON, keys sorted. */
+export function metricsJson(metrics: Record<string, number | null>): Record<string, JsonMetric> {
   return Object.fromEntries(Object.keys(metrics).sort().map((k) => [k, jsonMetric(metrics[k])]));
 }
 
-function tradeJson(t: Trade) {
+/** A trade as JSON. */
+export function tradeJson(t: Trade) {
   return {
     ticker: t.ticker,
     side: t.side,

@@ -491,6 +491,7 @@ export interface SleevePlan {
   origin: Origin;
   bucket: "safe" | "core" | "spec";
   cap: number;
+  data?: DataPlan1;
   members:
     | {
         tickers: string[];
@@ -499,6 +500,18 @@ export interface SleevePlan {
         strategy: string;
       };
   weighting: "equal" | "inverse_vol" | "hrp" | "min_variance" | "max_sharpe" | "barbell";
+}
+/**
+ * Where the sleeve's ticker members get their bars; absent when the sleeve sets no `data` (then the portfolio's, or the CLI's --data).
+ */
+export interface DataPlan1 {
+  /**
+   * csv | sqlite | synthetic
+   */
+  provider: string;
+  options: {
+    [k: string]: Scalar;
+  };
 }
 /**
  * This interface was referenced by `Plan`'s JSON-Schema
@@ -511,6 +524,19 @@ export interface PortfolioPlan {
   sleeves: string[];
   rebalance: "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
   baselines: RuleCall[];
+  data?: DataPlan2;
+}
+/**
+ * Where ticker members and baselines get their bars when a sleeve sets no `data`; absent when not set.
+ */
+export interface DataPlan2 {
+  /**
+   * csv | sqlite | synthetic
+   */
+  provider: string;
+  options: {
+    [k: string]: Scalar;
+  };
 }
 /**
  * This interface was referenced by `Plan`'s JSON-Schema

@@ -6,7 +6,7 @@ import { resolve } from "node:path";
 import Table from "cli-table3";
 import type { CliConfig } from "../../config/config.js";
 import { formatMetric, renderHtmlReport } from "../../report/html.js";
-import { isStoreError, type Store, type StoreError } from "../../store/index.js";
+import { isStoreError, type PortfolioRunRecord, type RunRecord, type Store, type StoredMetric, type StoreError } from "../../store/index.js";
 import { EXIT, UserError } from "../errors.js";
 import type { CliIo } from "../io.js";
 import { openConfiguredStore } from "../open-store.js";
@@ -21,6 +21,8 @@ function textReport(store: Store, runId: string): string {
   const run = must(store.getRun(runId));
   if (run === null) throw new UserError(`no run has id ${runId}`, "list runs with `strat runs`");
   const metrics = must(store.runMetrics(runId));
+  const portfolio = must(store.portfolioRun(runId));
+  if (portfolio !== null) return portfolioReport(run, portfolio, metrics, must(store.runTrades(runId)).length);
   const scopes = [...new Set(metrics.map((m) => m.scope))];
   const table = new Table({ head: ["metric", ...scopes], style: { head: [], border: [] } });
   for (const key of [...new Set(metrics.map((m) => m.key))].sort()) {
@@ -31,6 +33,37 @@ function textReport(store: Store, runId: string): string {
   }
   const trades = must(store.runTrades(runId));
   return `run ${run.id}: ${run.strategy} on ${run.tickers.join(", ")} (${run.status}, ${run.runSource}/${run.dataRegime})\n${table.toString()}\n${trades.length} closed trades; \`strat report ${run.id} --html report.html\` for charts and the trades table\n`;
+}
+
+/** Metrics as a table, one column per scope. */
+function metricsTable(metrics: readonly StoredMetric[], scopes: readonly string[]): string {
+  const table = new Table({ head: ["metric", ...scopes], style: { head: [], border: [] } });
+  for (const key of [...new Set(metrics.map((m) => m.key))].sort()) {
+    table.push([key, ...scopes.map((s) => {
+      const m = metrics.find((x) => x.scope === s && x.key === key);
+      return m ? formatMetric(m.value, m.unit) : "";
+    })]);
+  }
+  return table.toString();
+}
+
+/** A portfolio run: its sleeves and baselines, the metrics of portfolio, sleeves and baselines, then the members'. */
+function portfolioReport(run: RunRecord, portfolio: PortfolioRunRecord, metrics: readonly StoredMetric[], trades: number): string {
+  const sleeves = new Table({ head: ["scope", "bucket", "cap", "weight", "weighting", "members", "final equity"], style: { head: [], border: [] } });
+  for (const s of portfolio.scopes) {
+    sleeves.push([s.scope, s.bucket ?? "", s.cap === null ? "" : formatMetric(s.cap, "ratio"), formatMetric(s.weight, "ratio"), s.weighting, s.members.join(", "), formatMetric(s.finalEquity, "money")]);
+  }
+  const main = ["portfolio", ...portfolio.scopes.map((s) => s.scope)];
+  const members = [...new Set(metrics.map((m) => m.scope))].filter((s) => !main.includes(s));
+  const cash = portfolio.cashWeight > 1e-12 ? `, ${formatMetric(portfolio.cashWeight, "ratio")} in cash` : "";
+  return [
+    `run ${run.id}: portfolio ${portfolio.portfolio} on ${run.tickers.join(", ")} (${run.status}, ${run.runSource}/${run.dataRegime})`,
+    `rebalanced ${portfolio.rebalance}, commission ${formatMetric(portfolio.commission, "ratio")} of traded value${cash}; ${portfolio.rebalances.length} rebalances`,
+    sleeves.toString(),
+    metricsTable(metrics, main),
+    ...(members.length > 0 ? ["strategy members (each ticker run standalone on the strategy's own cash):", metricsTable(metrics, members)] : []),
+    `${trades} closed trades; \`strat report ${run.id} --html report.html\` for charts per sleeve and the trades table`,
+  ].join("\n") + "\n";
 }
 
 /** Runs `strat report`; returns the exit code. */
@@ -44,7 +77,8 @@ export function runReport(io: CliIo, runId: string, options: { html?: string }, 
     const run = must(store.getRun(runId));
     if (run === null) throw new UserError(`no run has id ${runId}`, "list runs with `strat runs`");
     const data = must(store.loadRunData(runId));
-    const html = renderHtmlReport({ run, time: data.time, equity: data.equity, metrics: must(store.runMetrics(runId)), trades: must(store.runTrades(runId)) });
+    const portfolio = must(store.portfolioRun(runId, { curves: true }));
+    const html = renderHtmlReport({ run, time: data.time, equity: data.equity, metrics: must(store.runMetrics(runId)), trades: must(store.runTrades(runId)), portfolio });
     const target = resolve(io.cwd, options.html);
     try {
       writeFileSync(target, html);

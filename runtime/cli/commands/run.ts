@@ -7,6 +7,8 @@ import type { CliConfig } from "../../config/config.js";
 import { parseCliLiteral } from "../../run/literal.js";
 import { executeRun, RunFailure, type RunOutcome } from "../../run/execute.js";
 import { runResultJson } from "../../run/output.js";
+import { executePortfolioRun } from "../../run/portfolio-execute.js";
+import { portfolioResultJson } from "../../run/portfolio-output.js";
 import { serializeSorted } from "../../plan/serialize.js";
 import type { Plan } from "../../../specs/generated/plan.js";
 import { EXIT, UserError } from "../errors.js";
@@ -16,10 +18,12 @@ import { loadPlanSource } from "./plan-source.js";
 import { openConfiguredStore } from "../open-store.js";
 import { progressBar } from "../render/progress.js";
 import { renderRunTable } from "../render/run-table.js";
+import { renderPortfolioTable } from "../render/portfolio-table.js";
 
 /** Options of `strat run`. */
 export interface RunCommandOptions {
   strategy?: string;
+  portfolio?: string;
   plan?: string;
   data?: string;
   ticker?: string[];
@@ -94,6 +98,7 @@ export async function runRun(io: CliIo, paths: readonly string[], options: RunCo
     periodsPerYear: periods ?? (config.periodsPerYear.source === "default" ? null : config.periodsPerYear.value),
     baseDir: config.root,
   };
+  if (options.portfolio !== undefined) return runPortfolio(io, paths, options, options.portfolio, shared, config, cli);
   const { plan, roots } = loadPlanSource(io, paths, options.plan, cli);
   const names = strategiesToRun(plan, roots, options.strategy);
   const store = openConfiguredStore(config);
@@ -124,4 +129,59 @@ export async function runRun(io: CliIo, paths: readonly string[], options: RunCo
     io.out(serializeSorted(results.length === 1 ? (results[0] as object) : { runs: results }));
   }
   return EXIT.ok;
+}
+
+type Shared = {
+  readonly dataPath?: string;
+  readonly fromMs?: number;
+  readonly toMs?: number;
+  readonly cash?: number;
+  readonly commission?: number;
+  readonly runSource: "prod" | "paper" | "smoke" | "maintenance";
+  readonly dataRegime: "prod_live" | "maintenance_replay" | "mixed";
+  readonly periodsPerYear: number | null;
+  readonly baseDir: string;
+};
+
+/** `strat run --portfolio NAME`: one run of the portfolio, its sleeves and baselines. */
+async function runPortfolio(io: CliIo, paths: readonly string[], options: RunCommandOptions, name: string, shared: Shared, config: ReturnType<typeof resolveConfig>, cli: CliConfig): Promise<number> {
+  const conflicting = (["strategy", "ticker", "param", "slippage"] as const).filter((k) => options[k] !== undefined);
+  if (conflicting.length > 0) {
+    throw new UserError(
+      `--portfolio cannot be combined with ${conflicting.map((k) => `--${k}`).join(", ")}`,
+      "a portfolio runs every sleeve member with its strategy's own params and costs; run a strategy alone with --strategy to change them",
+      EXIT.usage,
+    );
+  }
+  const { plan } = loadPlanSource(io, paths, options.plan, cli);
+  const store = openConfiguredStore(config);
+  try {
+    const outcome = await executePortfolioRun(
+      plan,
+      {
+        portfolio: name,
+        ...(shared.dataPath === undefined ? {} : { dataPath: shared.dataPath }),
+        ...(shared.fromMs === undefined ? {} : { fromMs: shared.fromMs }),
+        ...(shared.toMs === undefined ? {} : { toMs: shared.toMs }),
+        ...(shared.cash === undefined ? {} : { cash: shared.cash }),
+        ...(shared.commission === undefined ? {} : { commission: shared.commission }),
+        runSource: shared.runSource,
+        dataRegime: shared.dataRegime,
+        periodsPerYear: shared.periodsPerYear,
+        baseDir: shared.baseDir,
+      },
+      store,
+    );
+    io.out(options.json ? serializeSorted(portfolioResultJson(outcome)) : renderPortfolioTable(outcome) + "\n");
+    io.err(`run ${outcome.runId} recorded (${config.runSource.value}, ${config.dataRegime.value}) in ${config.store.value}\n`);
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof RunFailure) {
+      const recorded = error.runId ? ` (run ${error.runId} recorded as failed)` : "";
+      throw new UserError(`portfolio ${name}: ${error.message}${recorded}`, error.hint, EXIT.error, error.code);
+    }
+    throw error;
+  } finally {
+    store.close();
+  }
 }
