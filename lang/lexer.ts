@@ -3,15 +3,20 @@
 // Input: a SourceFile. Output: `tokenize` → { tokens, comments, diagnostics }.
 // Codes: E0101 unexpected character, E0102 unterminated string, E0103 unterminated
 // block comment, E0104 unknown string escape, E0105 malformed number.
-// Invariants: built once at module load; never throws. Malformed literals still
+// Invariants: never throws; the chevrotain lexer is built on first use, only for
+// files the fast lexer (lexer-fast.ts) leaves to it. Malformed literals still
 // reach the parser as literals (unterminated strings as strings, `10days` as a
 // number) so one lexical mistake yields one diagnostic, not a parse cascade.
 // Tokens carry offsets only: spans are offsets, and SourceFile computes lines.
 
-import { createToken, Lexer, type IToken, type TokenType } from "chevrotain";
+import { Lexer, type IToken } from "chevrotain";
 import type { Diagnostic } from "./diagnostics/diagnostic.js";
 import type { SourceFile, Span } from "./source.js";
 import { lexDiagnostic } from "./diagnostics/syntax-errors.js";
+import { scanClean } from "./lexer-fast.js";
+import { BadNumber, Identifier, KEYWORDS, LEXER_TOKENS, LineComment, StringLit, UnterminatedBlockComment, UnterminatedString } from "./tokens.js";
+
+export { ALL_TOKENS, BinOp, BlockComment, BpsLit, CKW, DateLit, DurationLit, Identifier, KW, LineComment, MoneyLit, NumberLike, P, PercentLit, PlainNumber, ReservedWord, StringLit } from "./tokens.js";
 
 /** A comment kept for the formatter and for doc attachment. */
 export interface Comment {
@@ -22,211 +27,19 @@ export interface Comment {
   readonly doc: boolean;
 }
 
-const NOT_WORD = "(?![A-Za-z0-9_])";
+let shared: Lexer | null = null;
 
-/** Names, and the contextual keywords (category Identifier): `CONSUME(Identifier)` accepts both. */
-export const Identifier = createToken({ name: "Identifier", pattern: /[A-Za-z_][A-Za-z0-9_]*/, label: "a name" });
-
-const WhiteSpace = createToken({ name: "WhiteSpace", pattern: /[ \t\r\n\f\v]+/, group: Lexer.SKIPPED, line_breaks: true });
-/** `// x` and `/// x` comments. */
-export const LineComment = createToken({ name: "LineComment", pattern: /\/\/[^\n\r]*/, group: "comments" });
-/** `/* x *\/` comments. */
-export const BlockComment = createToken({ name: "BlockComment", pattern: /\/\*[\s\S]*?\*\//, group: "comments", line_breaks: true });
-const UnterminatedBlockComment = createToken({
-  name: "UnterminatedBlockComment",
-  pattern: /\/\*[\s\S]*/,
-  group: "comments",
-  line_breaks: true,
-});
-
-/** Every binary operator (`or`, `and`, comparisons, `..`, `+ - * /`); build-ast applies precedence. */
-export const BinOp = createToken({ name: "BinOp", pattern: Lexer.NA, label: "an operator" });
-
-// Keywords are not lexer patterns: every word lexes as an Identifier and
-// `tokenize` retypes the reserved and contextual ones by lookup. Trying ~50
-// keyword patterns (with longer_alt) on every word made lexing twice as slow.
-const KEYWORDS = new Map<string, TokenType>();
-
-/** Reserved keywords are also accepted as argument names: `synthetic(seed: 7, bars: 2520)`. */
-export const ReservedWord = createToken({ name: "ReservedWord", pattern: Lexer.NA, label: "a name" });
-
-function keyword(word: string, categories: TokenType[] = [ReservedWord]): TokenType {
-  const name = word[0]!.toUpperCase() + word.slice(1);
-  const type = createToken({ name, pattern: Lexer.NA, label: `'${word}'`, categories });
-  KEYWORDS.set(word, type);
-  return type;
+// Analysing the patterns costs ~25 ms: only files with lexical errors need it.
+function chevrotainLexer(): Lexer {
+  return (shared ??= new Lexer([...LEXER_TOKENS], {
+    ensureOptimizations: true,
+    positionTracking: "onlyOffset",
+    errorMessageProvider: {
+      buildUnexpectedCharactersMessage: () => "unexpected character",
+      buildUnableToPopLexerModeMessage: () => "unexpected end of lexer mode",
+    },
+  }));
 }
-
-/** Reserved keywords, by word. */
-export const KW = {
-  import: keyword("import"),
-  from: keyword("from"),
-  const: keyword("const"),
-  strategy: keyword("strategy"),
-  gate: keyword("gate"),
-  sweep: keyword("sweep"),
-  sleeve: keyword("sleeve"),
-  portfolio: keyword("portfolio"),
-  promotion: keyword("promotion"),
-  schedule: keyword("schedule"),
-  param: keyword("param"),
-  model: keyword("model"),
-  let: keyword("let"),
-  entry: keyword("entry"),
-  exit: keyword("exit"),
-  when: keyword("when"),
-  require: keyword("require"),
-  else: keyword("else"),
-  grid: keyword("grid"),
-  constraint: keyword("constraint"),
-  windows: keyword("windows"),
-  select: keyword("select"),
-  promote: keyword("promote"),
-  demote: keyword("demote"),
-  adjust: keyword("adjust"),
-  rollout: keyword("rollout"),
-  rollback: keyword("rollback"),
-  run: keyword("run"),
-  and: keyword("and", [BinOp, ReservedWord]),
-  or: keyword("or", [BinOp, ReservedWord]),
-  not: keyword("not"),
-  in: keyword("in"),
-  true: keyword("true"),
-  false: keyword("false"),
-  bars: keyword("bars"),
-  tz: keyword("tz"),
-  capped: keyword("capped"),
-} as const;
-
-/** Contextual keywords: meaningful in one spot, still usable as names (category Identifier). */
-export const CKW = {
-  then: keyword("then", [Identifier]),
-  step: keyword("step", [Identifier]),
-  subject: keyword("subject", [Identifier]),
-  to: keyword("to", [Identifier]),
-  toward: keyword("toward", [Identifier]),
-  by: keyword("by", [Identifier]),
-  at: keyword("at", [Identifier]),
-  most: keyword("most", [Identifier]),
-  per: keyword("per", [Identifier]),
-  cycle: keyword("cycle", [Identifier]),
-  passes: keyword("passes", [Identifier]),
-  fails: keyword("fails", [Identifier]),
-  consecutive: keyword("consecutive", [Identifier]),
-  runs: keyword("runs", [Identifier]),
-  over: keyword("over", [Identifier]),
-  maximize: keyword("maximize", [Identifier]),
-  minimize: keyword("minimize", [Identifier]),
-  long: keyword("long", [Identifier]),
-  short: keyword("short", [Identifier]),
-} as const;
-
-/** Every numeric literal (number, percent, bps, money, duration) is a `NumberLike`. */
-export const NumberLike = createToken({ name: "NumberLike", pattern: Lexer.NA, label: "a number" });
-/** `2019-01-01`. */
-export const DateLit = createToken({ name: "DateLit", pattern: new RegExp(`\\d{4}-\\d{2}-\\d{2}${NOT_WORD}`), label: "a date" });
-/** `0.2%`. */
-export const PercentLit = createToken({ name: "PercentLit", pattern: /\d+(?:\.\d+)?%/, categories: [NumberLike], label: "a percent" });
-/** `5bps`. */
-export const BpsLit = createToken({ name: "BpsLit", pattern: new RegExp(`\\d+(?:\\.\\d+)?bps${NOT_WORD}`), categories: [NumberLike], label: "a bps amount" });
-/** `$25k`. */
-export const MoneyLit = createToken({ name: "MoneyLit", pattern: new RegExp(`\\$\\d+(?:\\.\\d+)?[kmb]?${NOT_WORD}`), categories: [NumberLike], label: "a money amount" });
-/** `10d`. */
-export const DurationLit = createToken({ name: "DurationLit", pattern: new RegExp(`\\d+(?:\\.\\d+)?[smhdwy]${NOT_WORD}`), categories: [NumberLike], label: "a duration" });
-/** `12`, `0.55`, `1e-3`: the only numeric literal `bars` may follow. */
-export const PlainNumber = createToken({ name: "PlainNumber", pattern: new RegExp(`\\d+(?:\\.\\d+)?(?:[eE][+-]?\\d+)?(?![A-Za-z0-9_]|\\.\\d)`), categories: [NumberLike], label: "a number" });
-// Digits glued to letters (`10days`, `$5x`): one E0105 here, a number for the parser.
-const BadNumber = createToken({ name: "BadNumber", pattern: /\$?\d[A-Za-z0-9_.]*/, categories: [PlainNumber], label: "a number" });
-
-/** `"..."`. */
-export const StringLit = createToken({ name: "StringLit", pattern: /"(?:[^"\\\n\r]|\\.)*"/, label: "a string" });
-const UnterminatedString = createToken({ name: "UnterminatedString", pattern: /"(?:[^"\\\n\r]|\\.)*\\?/, categories: [StringLit], label: "a string" });
-
-function punct(name: string, pattern: RegExp, text: string, categories: TokenType[] = []): TokenType {
-  return createToken({ name, pattern, label: `'${text}'`, categories });
-}
-
-
-/** Punctuation, by name. */
-export const P = {
-  LCurly: punct("LCurly", /\{/, "{"),
-  RCurly: punct("RCurly", /\}/, "}"),
-  LParen: punct("LParen", /\(/, "("),
-  RParen: punct("RParen", /\)/, ")"),
-  LBrack: punct("LBrack", /\[/, "["),
-  RBrack: punct("RBrack", /\]/, "]"),
-  Comma: punct("Comma", /,/, ","),
-  Colon: punct("Colon", /:/, ":"),
-  DotDot: punct("DotDot", /\.\./, "..", [BinOp]),
-  Dot: punct("Dot", /\./, "."),
-  Arrow: punct("Arrow", /->/, "->"),
-  LtEq: punct("LtEq", /<=/, "<=", [BinOp]),
-  GtEq: punct("GtEq", />=/, ">=", [BinOp]),
-  EqEq: punct("EqEq", /==/, "==", [BinOp]),
-  NotEq: punct("NotEq", /!=/, "!=", [BinOp]),
-  Lt: punct("Lt", /</, "<", [BinOp]),
-  Gt: punct("Gt", />/, ">", [BinOp]),
-  Equals: punct("Equals", /=/, "="),
-  Plus: punct("Plus", /\+/, "+", [BinOp]),
-  Minus: punct("Minus", /-/, "-", [BinOp]),
-  Star: punct("Star", /\*/, "*", [BinOp]),
-  Slash: punct("Slash", /\//, "/", [BinOp]),
-} as const;
-
-/** The lexer's patterns, in the order it tries them. */
-const LEXER_TOKENS: readonly TokenType[] = [
-  WhiteSpace,
-  LineComment,
-  BlockComment,
-  UnterminatedBlockComment,
-  NumberLike,
-  BinOp,
-  ReservedWord,
-  DateLit,
-  PercentLit,
-  BpsLit,
-  MoneyLit,
-  DurationLit,
-  PlainNumber,
-  BadNumber,
-  StringLit,
-  UnterminatedString,
-  Identifier,
-  P.LCurly,
-  P.RCurly,
-  P.LParen,
-  P.RParen,
-  P.LBrack,
-  P.RBrack,
-  P.Comma,
-  P.Colon,
-  P.DotDot,
-  P.Dot,
-  P.Arrow,
-  P.LtEq,
-  P.GtEq,
-  P.EqEq,
-  P.NotEq,
-  P.Lt,
-  P.Gt,
-  P.Equals,
-  P.Plus,
-  P.Minus,
-  P.Star,
-  P.Slash,
-];
-
-/** Every token type the parser knows: the lexer's, plus the keywords. */
-export const ALL_TOKENS: readonly TokenType[] = [...LEXER_TOKENS, ...Object.values(KW), ...Object.values(CKW)];
-
-const lexer = new Lexer([...LEXER_TOKENS], {
-  ensureOptimizations: true,
-  positionTracking: "onlyOffset",
-  errorMessageProvider: {
-    buildUnexpectedCharactersMessage: () => "unexpected character",
-    buildUnableToPopLexerModeMessage: () => "unexpected end of lexer mode",
-  },
-});
 
 /** The lexer's output. */
 export interface TokenizeResult {
@@ -242,9 +55,13 @@ export function isDocCommentText(text: string): boolean {
   return text.startsWith("///") && !text.startsWith("////");
 }
 
-/** Splits the file into tokens and comments; reports lexical errors. Never throws. */
-export function tokenize(file: SourceFile): TokenizeResult {
-  const out = lexer.tokenize(file.text);
+/**
+ * Splits the file into tokens and comments; reports lexical errors. Never throws.
+ * `fastPath` false forces chevrotain, so tests can check both give the same output.
+ */
+export function tokenize(file: SourceFile, fastPath = true): TokenizeResult {
+  const clean = fastPath ? scanClean(file.text) : null;
+  const out = clean === null ? chevrotainLexer().tokenize(file.text) : { tokens: clean.tokens, groups: { comments: clean.comments }, errors: [] };
   const diagnostics: Diagnostic[] = [];
   for (const err of out.errors) {
     const span = { file: file.path, start: err.offset, end: err.offset + err.length };
@@ -259,6 +76,8 @@ export function tokenize(file: SourceFile): TokenizeResult {
   }
   for (const tok of out.tokens) {
     if (tok.tokenType === Identifier) {
+      // the fast lexer typed keywords already
+      if (clean !== null) continue;
       const kw = KEYWORDS.get(tok.image);
       if (kw !== undefined) {
         tok.tokenType = kw;

@@ -17,7 +17,7 @@ import { lowerConst, lowerGate, lowerPortfolio, lowerPromotion, lowerSchedule, l
 import { lowerStrategy } from "./lower/strategy.js";
 import type { Span } from "./source.js";
 import type { Plan } from "../specs/generated/plan.js";
-import { validatePlan } from "../specs/validators.js";
+import { validatePlan } from "../specs/plan-validation.js";
 
 /** The plan version this compiler emits. */
 export const PLAN_VERSION = 1 as const;

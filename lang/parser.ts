@@ -2,7 +2,7 @@
 // Input: tokens from lexer.ts. Output: a Module (ids still 0), chevrotain's
 // recognition exceptions, the block headers and declaration ends parse.ts needs
 // to word and de-duplicate errors, and the builder's diagnostics.
-// Invariants: built once at module load with `performSelfAnalysis()`; recovery
+// Invariants: built once, on first use, with `performSelfAnalysis()`; recovery
 // on, so a broken item still becomes a node from the parts that were read
 // (build-ast.ts) and parsing continues with the next item.
 // Whitespace is insignificant: an item ends where its grammar cannot continue,
@@ -135,7 +135,9 @@ export class StratParser extends ItemRules {
 }
 
 // Grammar validation costs ~50 ms of every cold start; parser.test.ts runs it instead.
-const parser = new StratParser();
+// Self-analysis costs another ~70 ms, so the parser is only built the first time
+// a file needs it: files without syntax errors take the fast path and never do.
+let shared: StratParser | null = null;
 
 /** What `parseTokens` returns. */
 export interface ParserOutput {
@@ -157,6 +159,7 @@ export interface ParserOutput {
 export function parseTokens(tokens: IToken[], file: SourceFile, docs: ReadonlyMap<number, string>, fastPath = true): ParserOutput {
   const clean = fastPath ? parseClean(tokens, file, docs) : null;
   if (clean !== null) return { ...clean, errors: [] };
+  const parser = (shared ??= new StratParser());
   parser.b.start(file, docs);
   parser.input = tokens;
   const module = parser.module() ?? parser.b.module();

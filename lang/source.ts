@@ -14,19 +14,23 @@ export interface LineCol {
   readonly column: number;
 }
 
-/** One source file with a precomputed line table. */
+/** One source file with a line table, built on first use (a clean compile never needs it). */
 export class SourceFile {
-  readonly lineStarts: readonly number[];
+  private starts: readonly number[] | null = null;
 
   constructor(
     readonly path: string,
     readonly text: string,
-  ) {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  ) {}
+
+  /** The offset where each line starts; line 1 starts at 0. */
+  get lineStarts(): readonly number[] {
+    if (this.starts === null) {
+      const starts = [0];
+      for (let i = this.text.indexOf("\n"); i >= 0; i = this.text.indexOf("\n", i + 1)) starts.push(i + 1);
+      this.starts = starts;
     }
-    this.lineStarts = starts;
+    return this.starts;
   }
 
   /** Converts an offset to a 1-based line and column. */

@@ -1,6 +1,6 @@
 // Schedule blocks: `cron "expr" (tz "Zone")?` and `run a then b then c`. The
 // cron expression is validated with cron-parser (five fields, or six with
-// seconds, or an @alias) in the time zone; run steps name existing
+// seconds, or an @alias; the zone is checked as a setting); run steps name existing
 // strategies, sweeps, gates, promotions or portfolios (the resolver binds
 // them). A schedule runs something (E0524).
 
@@ -10,12 +10,15 @@ import { makeDiagnostic } from "../diagnostics/problems.js";
 import { checkSettings } from "./check-settings.js";
 import { makeEnv, type CheckState, type Env } from "./context.js";
 import { evaluate } from "./evaluate.js";
-import { isTimeZone } from "./formats.js";
 
 const ALIASES = new Set(["@yearly", "@annually", "@monthly", "@weekly", "@daily", "@hourly", "@midnight"]);
 
-/** Validates a cron expression; returns a reason when it is invalid, else null. */
-export function cronProblem(expr: string, tz: string): string | null {
+/**
+ * Validates a cron expression; returns a reason when it is invalid, else null.
+ * The time zone cannot make an expression invalid (it is checked on its own),
+ * so the expression is parsed in UTC: a named zone would load ICU's zone data.
+ */
+export function cronProblem(expr: string): string | null {
   const trimmed = expr.trim();
   if (!trimmed.startsWith("@")) {
     const fields = trimmed.split(/\s+/).filter((f) => f.length > 0).length;
@@ -26,7 +29,7 @@ export function cronProblem(expr: string, tz: string): string | null {
   const range = trimmed.startsWith("@") ? null : fieldOutOfRange(trimmed.split(/\s+/).filter((f) => f.length > 0));
   if (range !== null) return range;
   try {
-    CronExpressionParser.parse(trimmed, { tz: isTimeZone(tz) ? tz : "UTC", currentDate: new Date(0) });
+    CronExpressionParser.parse(trimmed, { tz: "UTC", currentDate: new Date(0) });
     return null;
   } catch (error) {
     return error instanceof Error ? reword(error.message) : "not a cron expression";
@@ -76,10 +79,8 @@ export function checkSchedule(state: CheckState, block: BlockDecl): void {
   const cron = settings.get("cron")?.[0];
   if (cron !== undefined && state.types.get(cron.value.id)?.kind !== "error") {
     const expr = evaluate(state, cron.value);
-    const tzModifier = cron.modifiers.find((m) => m.key.name === "tz");
-    const tz = tzModifier === undefined ? "UTC" : evaluate(state, tzModifier.value);
     if (typeof expr === "string") {
-      const problem = cronProblem(expr, typeof tz === "string" ? tz : "UTC");
+      const problem = cronProblem(expr);
       if (problem !== null) {
         state.report(
           makeDiagnostic("E0518", cron.value.span, `invalid cron expression "${expr}"`, {

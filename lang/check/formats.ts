@@ -1,8 +1,31 @@
 // Validation of the string-shaped values: times of day, IANA time zones,
 // tickers. Time zones are checked with Intl (the same database the runtime
-// uses), once per name.
+// uses), once per name; the common zones below are known without asking Intl,
+// whose first use loads the ICU time-zone data (~20 ms of a cold `strat check`).
 
-const zoneCache = new Map<string, boolean>();
+/** Zones every ICU build knows (formats.test.ts checks each with Intl). */
+export const COMMON_ZONES: readonly string[] = [
+  "UTC",
+  "America/New_York",
+  "America/Chicago",
+  "America/Denver",
+  "America/Los_Angeles",
+  "America/Toronto",
+  "America/Sao_Paulo",
+  "Europe/London",
+  "Europe/Paris",
+  "Europe/Berlin",
+  "Europe/Zurich",
+  "Europe/Amsterdam",
+  "Asia/Tokyo",
+  "Asia/Hong_Kong",
+  "Asia/Shanghai",
+  "Asia/Singapore",
+  "Asia/Kolkata",
+  "Australia/Sydney",
+];
+
+const zoneCache = new Map<string, boolean>(COMMON_ZONES.map((zone) => [zone, true]));
 let zoneNames: readonly string[] | null = null;
 
 /** True for "HH:MM" with HH 00–23 and MM 00–59. */

@@ -8,7 +8,7 @@
 import type { NumberLit, StringLit } from "../ast.js";
 import { makeDiagnostic, missingUnit, typeMismatch } from "../diagnostics/problems.js";
 import { didYouMean } from "../diagnostics/suggest.js";
-import { isIsoDate } from "../../specs/validators.js";
+import { isIsoDate } from "../../specs/plan-validation.js";
 import type { ScalarUnit } from "../../stdlib/signature.js";
 import type { CheckState } from "./context.js";
 import { isTicker, isTimeOfDay, isTimeZone, timeZoneNames } from "./formats.js";

