@@ -7,11 +7,16 @@
 import { build } from "esbuild";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
+import { rmSync } from "node:fs";
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 
+// Chunk names carry content hashes: clear old ones so dist/cli holds one build.
+rmSync(join(root, "dist/cli"), { recursive: true, force: true });
+
 await build({
-  entryPoints: [join(root, "dist/runtime/cli/main.js")],
+  // The CSV worker is its own entry: csv-read.ts starts it as ./csv-worker.js beside the chunk.
+  entryPoints: { main: join(root, "dist/runtime/cli/main.js"), "csv-worker": join(root, "dist/runtime/providers/data/csv-worker.js") },
   outdir: join(root, "dist/cli"),
   bundle: true,
   splitting: true,

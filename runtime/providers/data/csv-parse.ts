@@ -8,6 +8,7 @@
 // Hot loop: one pass over the bytes, numbers and timestamps parsed in place, values written into
 // preallocated Float64Arrays; nothing is allocated per row except the first example of a bad row.
 // Rows of the common shape take csv-fast-row.ts; any other row is parsed here from its start.
+import { CsvColumns, estimateRows, type ColumnArrays } from "./csv-columns.js";
 import { FastRowReader } from "./csv-fast-row.js";
 import { badHeader, type DataError } from "./errors.js";
 import type { RawSeries } from "./quality.js";
@@ -109,12 +110,6 @@ function readHeader(line: string): Header | readonly string[] {
   return { roles, hasVolume: roles.includes(VOLUME) };
 }
 
-function countLines(buf: Uint8Array): number {
-  let lines = 1;
-  for (let at = buf.indexOf(LF); at !== -1; at = buf.indexOf(LF, at + 1)) lines++;
-  return lines;
-}
-
 /** Where the last field reader stopped (the comma, CR or LF after the field); −1 when plainNumber gave up. */
 let cursor = 0;
 
@@ -159,41 +154,98 @@ function fieldEnd(buf: Uint8Array, at: number): number {
   return at;
 }
 
-/** Parses a whole CSV file; `zone` converts naive intraday times to UTC (null: they are UTC). */
-export function parseCsv(input: Uint8Array, ticker: string, source: string, zone: ZoneConverter | null): { ok: true; raw: RawSeries } | { ok: false; error: DataError } {
-  // A final LF lets every scan stop on a byte instead of checking the length (copies only files without one).
-  const bytes = input.length > 0 && input[input.length - 1] === LF ? input : Buffer.concat([input, Buffer.from([LF])]);
-  const length = bytes.length;
-  let pos = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+/** Where a file's rows start and how its columns map to bar fields. */
+export interface CsvLayout {
+  readonly roles: Int8Array;
+  readonly hasVolume: boolean;
+  /** Byte offset of the first row (after the header's LF). */
+  readonly bodyStart: number;
+}
+
+/** Parsed rows of one byte range: `n` rows of the columns are filled. */
+export interface CsvRows<C extends ColumnArrays = CsvColumns> {
+  readonly n: number;
+  readonly columns: C;
+  /** The number of the range's last line (blank lines included). */
+  readonly lastLine: number;
+  readonly badRowCount: number;
+  /** The line of the first bad row, and why it is bad. */
+  readonly badRowFirst: number;
+  readonly badRowWhy: string;
+}
+
+/** The bytes with a final LF, so every scan can stop on a byte instead of checking the length. */
+export function withFinalLf(input: Uint8Array): Uint8Array {
+  return input.length > 0 && input[input.length - 1] === LF ? input : Buffer.concat([input, Buffer.from([LF])]);
+}
+
+/** Reads the header line of `bytes` (which end with LF); the header text when it lacks needed columns. */
+export function readCsvLayout(bytes: Uint8Array): CsvLayout | { readonly headerText: string; readonly missing: readonly string[] } {
+  const pos = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   const headerEnd = bytes.indexOf(LF, pos);
   const headerText = Buffer.from(bytes.buffer, bytes.byteOffset + pos, headerEnd - pos).toString("utf8").replace(/\r$/, "");
   const header = readHeader(headerText);
-  if (!("roles" in header)) return { ok: false, error: badHeader(source, headerText.slice(0, 120), header) };
-  const { roles, hasVolume } = header;
-  const fieldCount = roles.length;
+  if (!("roles" in header)) return { headerText, missing: header };
+  return { roles: header.roles, hasVolume: header.hasVolume, bodyStart: headerEnd + 1 };
+}
 
-  const capacity = countLines(bytes);
-  const time = new Float64Array(capacity), open = new Float64Array(capacity), high = new Float64Array(capacity);
-  const low = new Float64Array(capacity), close = new Float64Array(capacity), volume = new Float64Array(capacity);
-  const rowNumber = new Int32Array(capacity);
-  const badRow = new Uint8Array(capacity);
+/** Parses a whole CSV file; `zone` converts naive intraday times to UTC (null: they are UTC). */
+export function parseCsv(input: Uint8Array, ticker: string, source: string, zone: ZoneConverter | null): { ok: true; raw: RawSeries } | { ok: false; error: DataError } {
+  const bytes = withFinalLf(input);
+  const layout = readCsvLayout(bytes);
+  if (!("roles" in layout)) return { ok: false, error: badHeader(source, layout.headerText.slice(0, 120), layout.missing) };
+  const rows = parseCsvRows(bytes, layout.bodyStart, bytes.length, 1, layout, zone, estimateRows(bytes, layout.bodyStart, bytes.length));
+  return { ok: true, raw: rawSeries(ticker, source, rows) };
+}
+
+/** A RawSeries over the filled part of parsed rows. */
+export function rawSeries(ticker: string, source: string, rows: CsvRows): RawSeries {
+  const { n, columns } = rows;
+  return {
+    ticker,
+    source,
+    rowWord: "line",
+    length: n,
+    time: columns.time.subarray(0, n),
+    open: columns.open.subarray(0, n),
+    high: columns.high.subarray(0, n),
+    low: columns.low.subarray(0, n),
+    close: columns.close.subarray(0, n),
+    volume: columns.volume.subarray(0, n),
+    rowNumber: columns.rowNumber.subarray(0, n),
+    badRow: columns.badRow.subarray(0, n),
+    badRowCount: rows.badRowCount,
+    badRowFirst: rows.badRowFirst,
+    badRowExample: rows.badRowCount > 0 ? `line ${rows.badRowFirst}: ${rows.badRowWhy}` : "",
+  };
+}
+
+/**
+ * Parses the rows in bytes[start, end): `end` is the file's end or just after an LF, and
+ * `linesBefore` is the line number of the line that ends at `start` (1 for the header), so
+ * messages name the file's real lines. `capacityHint` is the rows to allocate for (estimateRows).
+ */
+export function parseCsvRows(bytes: Uint8Array, start: number, end: number, linesBefore: number, layout: CsvLayout, zone: ZoneConverter | null, capacityHint: number): CsvRows {
+  const { roles, hasVolume } = layout;
+  const fieldCount = roles.length;
+  const columns = new CsvColumns(capacityHint);
   const stamp = new TimestampParser();
   const fast = new FastRowReader(roles, hasVolume);
-  const columns = { time, open, high, low, close, volume };
-  let badRowCount = 0, badRowFirst = 0, badRowExample = "";
+  let badRowCount = 0, badRowFirst = 0, badRowWhy = "";
   const flagBad = (row: number, line: number, why: string): void => {
-    if (badRow[row] === 1) return;
-    badRow[row] = 1;
+    if (columns.badRow[row] === 1) return;
+    columns.badRow[row] = 1;
     if (badRowCount++ === 0) {
       badRowFirst = line;
-      badRowExample = `line ${line}: ${why}`;
+      badRowWhy = why;
     }
   };
 
-  let n = 0, line = 1;
-  pos = headerEnd + 1;
-  while (pos < length) {
+  let n = 0, line = linesBefore;
+  let pos = start;
+  while (pos < end) {
     line++;
+    if (n === columns.capacity) columns.reserve(n + 1);
     const first = bytes[pos];
     if (first === LF || (first === CR && bytes[pos + 1] === LF)) {
       pos += first === LF ? 1 : 2;
@@ -201,7 +253,7 @@ export function parseCsv(input: Uint8Array, ticker: string, source: string, zone
     }
     const rowEnd = fast.read(bytes, pos, n, columns);
     if (rowEnd >= 0) {
-      rowNumber[n++] = line;
+      columns.rowNumber[n++] = line;
       pos = rowEnd + 1;
       continue;
     }
@@ -259,33 +311,14 @@ export function parseCsv(input: Uint8Array, ticker: string, source: string, zone
     if (field !== fieldCount) flagBad(n, line, `expected ${fieldCount} fields, found ${field}`);
     let t = wall + timeOfDay;
     if (intraday && !hasZone && zone !== null && !Number.isNaN(t)) t = zone(t);
-    time[n] = t;
-    open[n] = o;
-    high[n] = h;
-    low[n] = l;
-    close[n] = c;
-    volume[n] = v;
-    rowNumber[n] = line;
+    columns.time[n] = t;
+    columns.open[n] = o;
+    columns.high[n] = h;
+    columns.low[n] = l;
+    columns.close[n] = c;
+    columns.volume[n] = v;
+    columns.rowNumber[n] = line;
     n++;
   }
-  return {
-    ok: true,
-    raw: {
-      ticker,
-      source,
-      rowWord: "line",
-      length: n,
-      time: time.subarray(0, n),
-      open: open.subarray(0, n),
-      high: high.subarray(0, n),
-      low: low.subarray(0, n),
-      close: close.subarray(0, n),
-      volume: volume.subarray(0, n),
-      rowNumber: rowNumber.subarray(0, n),
-      badRow: badRow.subarray(0, n),
-      badRowCount,
-      badRowFirst,
-      badRowExample,
-    },
-  };
+  return { n, columns, lastLine: line, badRowCount, badRowFirst, badRowWhy };
 }

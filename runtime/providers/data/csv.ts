@@ -10,10 +10,9 @@ import type { Bars } from "../../data/bars.js";
 import { OPTION_SCHEMAS } from "../options.js";
 import { HealthTracker, withRetry } from "../retry.js";
 import { assembleSeries, fail, policyFrom, type AssembledSeries } from "./assemble.js";
-import { parseCsv } from "./csv-parse.js";
+import { readCsvFile, type CsvFile } from "./csv-read.js";
 import { ambiguousTicker, emptySource, sourceNotFound, sourceUnreadable, tickerNotFound } from "./errors.js";
 import { projectPath } from "./lineage.js";
-import { readHashed } from "./read-hashed.js";
 import type { ZoneConverter } from "./timestamps.js";
 import { setUpSource } from "./source-setup.js";
 import type { DataLoadResult, DataProvider, DataRequest, ProviderContext } from "./types.js";
@@ -65,20 +64,20 @@ async function readTicker(
   ticker: string,
   file: string,
   zone: ZoneConverter | null,
+  tz: string | null,
   options: Record<string, unknown>,
   request: DataRequest,
   health: HealthTracker,
   context: ProviderContext,
 ): Promise<AssembledSeries> {
   const source = projectPath(context.baseDir, file);
-  let bytes: Uint8Array;
-  let sha256: string;
+  let read: CsvFile;
   try {
-    ({ bytes, sha256 } = await withRetry(() => readHashed(file), health, context));
+    read = await withRetry(() => readCsvFile(file, ticker, source, zone, tz), health, context);
   } catch (error) {
     return fail(isNotFound(error) ? sourceNotFound(source) : sourceUnreadable(source, errorCause(error)), health);
   }
-  const parsed = parseCsv(bytes, ticker, source, zone);
+  const { parsed, sha256 } = read;
   if (!parsed.ok) return fail(parsed.error, health);
   if (parsed.raw.length === 0) {
     health.recordEmpty();
@@ -103,10 +102,11 @@ async function load(request: DataRequest, rawOptions: Record<string, unknown>, c
     if (missing !== undefined) fail(tickerNotFound(source, missing, [own], `a single file holds one ticker named after it; ${NAMING} in a folder`), health);
     files = [{ ticker: request.tickers[0] ?? own, file: path }];
   }
+  const tz = typeof options["tz"] === "string" ? options["tz"] : null;
   const series: Bars[] = [];
   const result: AssembledSeries[] = [];
   for (const { ticker, file } of files) {
-    const one = await readTicker(ticker, file, zone, options, request, health, context);
+    const one = await readTicker(ticker, file, zone, tz, options, request, health, context);
     result.push(one);
     series.push(one.bars);
   }
