@@ -96,6 +96,28 @@ describe("strat run (built binary, real data)", () => {
     expect(strat(["report", id]).stdout).toContain("sharpe(daily)");
   });
 
+  it("report --log prints the execution log; --json gives it, or the run, as JSON", () => {
+    const runs = JSON.parse(strat(["runs", "--json"]).stdout) as { runs: { id: string; strategy: string; status: string }[] };
+    const run = runs.runs.find((r) => r.strategy === "sma_cross" && r.status === "completed");
+    const id = run?.id ?? "";
+    const text = strat(["report", id, "--log"]);
+    expect(text.code).toBe(0);
+    expect(text.stdout.split("\n")[0]).toMatch(/^time\s+ticker\s+kind\s+action\s+quantity\s+price\s+commission\s+slippage\s+reason$/);
+    expect(text.stdout).toMatch(/\n\d+ events\n$/);
+    const events = JSON.parse(strat(["report", id, "--log", "--json"]).stdout) as { kind: string; action: string | null; reason: string; time: string }[];
+    expect(events.length).toBeGreaterThan(0);
+    expect(events[0]).toMatchObject({ kind: "fill", action: "buy", reason: "entry" });
+    expect(events[0]?.time).toMatch(/^\d{4}-\d\d-\d\dT/);
+    const report = JSON.parse(strat(["report", id, "--json"]).stdout) as { run: { id: string }; metrics: Record<string, Record<string, unknown>>; trades: unknown[] };
+    expect(report.run.id).toBe(id);
+    expect(report.metrics["portfolio"]?.["trades"]).toBe(report.trades.length);
+    // every closed trade has an entry and an exit fill in the log
+    expect(events.filter((e) => e.kind === "fill").length).toBeGreaterThanOrEqual(2 * report.trades.length);
+    const misuse = strat(["report", id, "--ticker", "ORCL"]);
+    expect(misuse.code).toBe(2);
+    expect(misuse.stderr).toContain("add --log");
+  });
+
   it("bad input gets a clear error and no stack trace", () => {
     const missing = strat(["run", "strategies/sma_cross.strat", "--data", "examples/data/nope.csv"]);
     expect(missing.code).toBe(1);

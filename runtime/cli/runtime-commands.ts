@@ -82,8 +82,11 @@ Exit codes: 0 pass, 3 fail, 4 insufficient_observation, 1 error.`,
     .description("show a stored run: metrics and trades, or an HTML page with equity and drawdown charts")
     .argument("<run>", "run id, e.g. r-000001")
     .option("--html <file>", "write a self-contained HTML report")
-    .addHelpText("after", "\nExamples:\n  $ strat report r-000001\n  $ strat report r-000001 --html report.html")
-    .action(async (run: string, opts: { html?: string }) => done((await import("./commands/report.js")).runReport(io, run, opts, globals())));
+    .option("--log", "print the execution log: every fill and skipped signal, with its reason")
+    .option("--ticker <ticker>", "with --log: only this ticker's events")
+    .option("--json", "the run, its metrics by scope and its trades as JSON (with --log: the events as a JSON array)")
+    .addHelpText("after", "\nExamples:\n  $ strat report r-000001\n  $ strat report r-000001 --html report.html\n  $ strat report r-000001 --log --json")
+    .action(async (run: string, opts: { html?: string; log?: boolean; ticker?: string; json?: boolean }) => done((await import("./commands/report.js")).runReport(io, run, opts, globals())));
 
   const ledger = program.command("ledger").description("the append-only, hash-chained ledger of gate results and decisions");
   ledger

@@ -1,5 +1,6 @@
-// strat report RUN [--html out.html]: a stored run's metrics and trades, as text
-// or as a self-contained HTML page with equity and drawdown charts (SVG).
+// strat report RUN [--html out.html] [--log [--ticker T] [--json]]: a stored run's metrics and
+// trades, as text or as a self-contained HTML page with equity and drawdown charts (SVG), or its
+// execution log (every fill and skipped signal, with its reason).
 
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
@@ -10,6 +11,7 @@ import { isStoreError, type PortfolioRunRecord, type RunRecord, type Store, type
 import { EXIT, UserError } from "../errors.js";
 import type { CliIo } from "../io.js";
 import { openConfiguredStore } from "../open-store.js";
+import { executionLogJson, renderExecutionLog } from "../render/execution-log.js";
 import { resolveConfig } from "../project.js";
 
 function must<T>(value: T | StoreError): T {
@@ -33,6 +35,19 @@ function textReport(store: Store, runId: string): string {
   }
   const trades = must(store.runTrades(runId));
   return `run ${run.id}: ${run.strategy} on ${run.tickers.join(", ")} (${run.status}, ${run.runSource}/${run.dataRegime})\n${table.toString()}\n${trades.length} closed trades; \`strat report ${run.id} --html report.html\` for charts and the trades table\n`;
+}
+
+/** The run record, its metrics by scope and its trades (times ISO 8601 UTC), as JSON. */
+function jsonReport(store: Store, runId: string): string {
+  const run = must(store.getRun(runId));
+  if (run === null) throw new UserError(`no run has id ${runId}`, "list runs with `strat runs`");
+  const metrics: Record<string, Record<string, number | string | null>> = {};
+  for (const m of must(store.runMetrics(runId))) {
+    const value = m.value !== null && !Number.isFinite(m.value) ? (m.value > 0 ? "Infinity" : "-Infinity") : m.value;
+    (metrics[m.scope] ??= {})[m.key] = value;
+  }
+  const trades = must(store.runTrades(runId)).map((t) => ({ ...t, entryTime: new Date(t.entryTime).toISOString(), exitTime: new Date(t.exitTime).toISOString() }));
+  return `${JSON.stringify({ run, metrics, trades }, null, 2)}\n`;
 }
 
 /** Metrics as a table, one column per scope. */
@@ -66,10 +81,31 @@ function portfolioReport(run: RunRecord, portfolio: PortfolioRunRecord, metrics:
   ].join("\n") + "\n";
 }
 
+/** What `strat report` was asked for. */
+export interface ReportOptions {
+  readonly html?: string;
+  readonly log?: boolean;
+  readonly ticker?: string;
+  readonly json?: boolean;
+}
+
 /** Runs `strat report`; returns the exit code. */
-export function runReport(io: CliIo, runId: string, options: { html?: string }, cli: CliConfig): number {
+export function runReport(io: CliIo, runId: string, options: ReportOptions, cli: CliConfig): number {
+  if (options.ticker !== undefined && options.log !== true) {
+    throw new UserError("--ticker applies to the execution log", "add --log, e.g. `strat report r-000001 --log --ticker ORCL`", EXIT.usage);
+  }
   const store = openConfiguredStore(resolveConfig(io, cli), { readonly: true });
   try {
+    if (options.log === true) {
+      if (must(store.getRun(runId)) === null) throw new UserError(`no run has id ${runId}`, "list runs with `strat runs`");
+      const events = must(store.executionLog(runId, options.ticker));
+      io.out(options.json === true ? executionLogJson(events) : renderExecutionLog(events));
+      return EXIT.ok;
+    }
+    if (options.json === true) {
+      io.out(jsonReport(store, runId));
+      return EXIT.ok;
+    }
     if (options.html === undefined) {
       io.out(textReport(store, runId));
       return EXIT.ok;
