@@ -23,26 +23,30 @@ import { isStoreError } from "../store/index.js";
 import { modelOptions } from "./model-options.js";
 import { resolveParams } from "./overrides.js";
 
-/** How to run. */
-export interface RunOptions {
-  readonly strategy: string;
-  /** Replaces the strategy's data source and universe: a CSV file or a folder of them (absolute path). */
+/** Run settings shared by strategy and portfolio runs. */
+export interface RunSettings {
+  /** Replaces the data source: a CSV file or a folder of them (absolute path). */
   readonly dataPath?: string;
-  /** Keep only these tickers of the universe. */
-  readonly tickers?: readonly string[];
   readonly fromMs?: number;
   readonly toMs?: number;
-  /** `name=value` overrides. */
-  readonly params?: readonly string[];
   readonly cash?: number;
   readonly commission?: number;
-  readonly slippage?: number;
   readonly runSource: "prod" | "paper" | "smoke" | "maintenance";
   readonly dataRegime: "prod_live" | "maintenance_replay" | "mixed";
   /** Annualisation periods; null infers 252 or 365 from the data's calendar. */
   readonly periodsPerYear: number | null;
   /** Project root: relative data and model paths resolve against it. */
   readonly baseDir: string;
+}
+
+/** How to run a strategy (`dataPath` also replaces its universe). */
+export interface RunOptions extends RunSettings {
+  readonly strategy: string;
+  /** Keep only these tickers of the universe. */
+  readonly tickers?: readonly string[];
+  /** `name=value` overrides. */
+  readonly params?: readonly string[];
+  readonly slippage?: number;
   readonly onProgress?: (ticker: string, done: number, total: number) => void;
 }
 

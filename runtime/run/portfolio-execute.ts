@@ -19,26 +19,14 @@ import type { Trade } from "../engine/result.js";
 import type { Lineage, QualityReport } from "../providers/data/types.js";
 import { computeMetrics } from "../../stdlib/metrics/index.js";
 import type { PortfolioScopeRecord, Store, StoredRebalance } from "../store/index.js";
-import { RunFailure, storeOrFail } from "./execute.js";
+import { RunFailure, storeOrFail, type RunSettings } from "./execute.js";
 import { layoutPortfolio, type PortfolioLayout } from "./portfolio-assets.js";
 import { BarsCache, csvSource, type DataSource } from "./portfolio-data.js";
 import { runStrategyMember, type MemberModel, type StrategyMember } from "./portfolio-members.js";
 
-/** How to run a portfolio. */
-export interface PortfolioRunOptions {
+/** How to run a portfolio: `dataPath` replaces every data source (universes are kept), `cash` is the portfolio's capital (default $100k), `commission` the rate on rebalancing trades (default 0). */
+export interface PortfolioRunOptions extends RunSettings {
   readonly portfolio: string;
-  /** Replaces every data source (a CSV file or folder, absolute path); universes are kept. */
-  readonly dataPath?: string;
-  readonly fromMs?: number;
-  readonly toMs?: number;
-  /** The portfolio's starting capital (default $100k). */
-  readonly cash?: number;
-  /** Commission rate on rebalancing trades (default 0). */
-  readonly commission?: number;
-  readonly runSource: "prod" | "paper" | "smoke" | "maintenance";
-  readonly dataRegime: "prod_live" | "maintenance_replay" | "mixed";
-  readonly periodsPerYear: number | null;
-  readonly baseDir: string;
 }
 
 /** One scope's curve and metrics: the portfolio, a sleeve or a baseline. */

@@ -1,20 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { meta, tickerResult } from "./__fixtures__/build-results.js";
-import { ok, openTestStore } from "./__fixtures__/open-temp.js";
-import { tempDir } from "./__fixtures__/temp-store.js";
+import { ok, useTestStore } from "./__fixtures__/open-temp.js";
 import type { Store } from "./store.js";
 
 let store: Store;
-let cleanup: () => void;
-let dir: string;
-beforeEach(() => {
-  ({ dir, cleanup } = tempDir());
-  store = openTestStore(dir);
-});
-afterEach(() => {
-  store.close();
-  cleanup();
-});
+useTestStore((s) => (store = s));
 
 function recordTwoTickers(): string {
   const id = ok(store.beginRun(meta()));

@@ -1,21 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DAY_MS, meta, T0, tickerResult } from "./__fixtures__/build-results.js";
-import { ok, openTestStore } from "./__fixtures__/open-temp.js";
-import { tempDir } from "./__fixtures__/temp-store.js";
+import { ok, useTestStore } from "./__fixtures__/open-temp.js";
 import type { PortfolioRunRecord, PortfolioScopeRecord } from "./portfolio-runs.js";
 import type { Store } from "./store.js";
 
 let store: Store;
-let cleanup: () => void;
-let dir: string;
-beforeEach(() => {
-  ({ dir, cleanup } = tempDir());
-  store = openTestStore(dir);
-});
-afterEach(() => {
-  store.close();
-  cleanup();
-});
+useTestStore((s) => (store = s));
 
 const curve = (values: readonly number[]) => ({ time: Float64Array.from(values, (_, i) => T0 + i * DAY_MS), equity: Float64Array.from(values), exposed: Uint8Array.from(values, () => 1) });
 

@@ -5,7 +5,7 @@
 import { resolve } from "node:path";
 import type { CliConfig } from "../../config/config.js";
 import { parseCliLiteral } from "../../run/literal.js";
-import { executeRun, RunFailure, type RunOutcome } from "../../run/execute.js";
+import { executeRun, RunFailure, type RunOutcome, type RunSettings } from "../../run/execute.js";
 import { runResultJson } from "../../run/output.js";
 import { executePortfolioRun } from "../../run/portfolio-execute.js";
 import { portfolioResultJson } from "../../run/portfolio-output.js";
@@ -131,20 +131,8 @@ export async function runRun(io: CliIo, paths: readonly string[], options: RunCo
   return EXIT.ok;
 }
 
-type Shared = {
-  readonly dataPath?: string;
-  readonly fromMs?: number;
-  readonly toMs?: number;
-  readonly cash?: number;
-  readonly commission?: number;
-  readonly runSource: "prod" | "paper" | "smoke" | "maintenance";
-  readonly dataRegime: "prod_live" | "maintenance_replay" | "mixed";
-  readonly periodsPerYear: number | null;
-  readonly baseDir: string;
-};
-
 /** `strat run --portfolio NAME`: one run of the portfolio, its sleeves and baselines. */
-async function runPortfolio(io: CliIo, paths: readonly string[], options: RunCommandOptions, name: string, shared: Shared, config: ReturnType<typeof resolveConfig>, cli: CliConfig): Promise<number> {
+async function runPortfolio(io: CliIo, paths: readonly string[], options: RunCommandOptions, name: string, shared: RunSettings, config: ReturnType<typeof resolveConfig>, cli: CliConfig): Promise<number> {
   const conflicting = (["strategy", "ticker", "param", "slippage"] as const).filter((k) => options[k] !== undefined);
   if (conflicting.length > 0) {
     throw new UserError(

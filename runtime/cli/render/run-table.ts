@@ -1,23 +1,14 @@
 // The summary table `strat run` prints: one row per ticker, the portfolio last.
 
 import Table from "cli-table3";
-import { formatMoney, formatNumber, formatPercent } from "../../plan/expr-text.js";
+import { numCell, pctCell } from "./cells.js";
+import { formatMoney } from "../../plan/expr-text.js";
 import type { RunOutcome, TickerOutcome } from "../../run/execute.js";
 import { formatParamValue } from "../../plan/preview.js";
 
-function pct(v: number | null | undefined): string {
-  return v === null || v === undefined || Number.isNaN(v) ? "-" : formatPercent(Number(v.toFixed(4)));
-}
-
-function num(v: number | null | undefined): string {
-  if (v === null || v === undefined || Number.isNaN(v)) return "-";
-  if (!Number.isFinite(v)) return v > 0 ? "inf" : "-inf";
-  return formatNumber(Number(v.toFixed(2)));
-}
-
 function row(label: string, t: TickerOutcome): string[] {
   const m = t.metrics;
-  return [label, num(m["trades"]), pct(m["win_rate"]), num(m["profit_factor"]), pct(m["total_return"]), pct(m["cagr"]), num(m["sharpe(daily)"]), pct(m["max_drawdown"]), formatMoney(Number(t.result.finalEquity.toFixed(2)))];
+  return [label, numCell(m["trades"]), pctCell(m["win_rate"]), numCell(m["profit_factor"]), pctCell(m["total_return"]), pctCell(m["cagr"]), numCell(m["sharpe(daily)"]), pctCell(m["max_drawdown"]), formatMoney(Number(t.result.finalEquity.toFixed(2)))];
 }
 
 /** Renders the run summary. */
