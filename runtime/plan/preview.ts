@@ -3,6 +3,7 @@
 // every run will need, and a one-line summary. Pure: the clock is a parameter.
 
 import { CronExpressionParser } from "cron-parser";
+import { tickersOf } from "./baseline-tickers.js";
 import type { GatePlan, GateRule, ParamPlan, Plan, RuleCall, SchedulePlan, Scalar, StrategyPlan, SweepPlan, Trigger } from "../../specs/generated/plan.js";
 import { lookupBuiltin } from "../../stdlib/registry.js";
 import { exprText, formatDuration, formatNumber, formatPercent, formatScalar } from "./expr-text.js";
@@ -236,21 +237,47 @@ function schedulePreview(s: SchedulePlan, now: Date): SchedulePreview {
   };
 }
 
+function sourceText(data: { provider: string; options: Record<string, unknown> } | null | undefined): string {
+  return data ? `${data.provider} ${Object.values(data.options).map(String).join(" ")}`.trim() : "(from --data)";
+}
+
 function dataNeeds(plan: Plan): DataNeed[] {
   const needs = new Map<string, DataNeed>();
+  const need = (source: string, bars: string): DataNeed => {
+    const key = `${source}|${bars}`;
+    const found = needs.get(key) ?? { source, tickers: [], bars, range: "all available", usedBy: [] };
+    needs.set(key, found);
+    return found;
+  };
+  const add = (into: DataNeed, tickers: readonly string[], user: string): void => {
+    for (const t of tickers) if (!into.tickers.includes(t)) into.tickers.push(t);
+    if (!into.usedBy.includes(user)) into.usedBy.push(user);
+  };
   for (const s of plan.strategies) {
-    const source = s.data ? `${s.data.provider} ${Object.values(s.data.options).map(String).join(" ")}`.trim() : "(from --data)";
-    const key = `${source}|${s.bars}`;
-    const need = needs.get(key) ?? { source, tickers: [], bars: s.bars, range: "all available", usedBy: [] };
-    for (const t of s.universe) if (!need.tickers.includes(t)) need.tickers.push(t);
-    need.usedBy.push(s.name);
+    const into = need(sourceText(s.data), s.bars);
+    add(into, s.universe, s.name);
     const windows = plan.sweeps.filter((w) => w.strategy === s.name).flatMap((w) => w.windows);
     if (windows.length > 0) {
       const from = windows.map((w) => w.from).sort()[0];
       const to = windows.map((w) => w.to).sort().at(-1);
-      need.range = `${from}..${to} (sweep windows)` + (s.lookback ? ` plus lookback` : "");
+      into.range = `${from}..${to} (sweep windows)` + (s.lookback ? ` plus lookback` : "");
     }
-    needs.set(key, need);
+  }
+  // Portfolios run on daily closes: ticker members read their sleeve's data (else the
+  // portfolio's), baselines the portfolio's; strategy members are covered above.
+  for (const p of plan.portfolios) {
+    const pool: string[] = [];
+    for (const name of p.sleeves) {
+      const sleeve = plan.sleeves.find((s) => s.name === name);
+      if (sleeve === undefined) continue;
+      const tickers = "tickers" in sleeve.members ? sleeve.members.tickers : (plan.strategies.find((s) => "strategy" in sleeve.members && s.name === sleeve.members.strategy)?.universe ?? []);
+      for (const t of tickers) if (!pool.includes(t)) pool.push(t);
+      if ("tickers" in sleeve.members) add(need(sourceText(sleeve.data ?? p.data), "daily"), sleeve.members.tickers, `${p.name} (sleeve ${sleeve.name})`);
+    }
+    for (const b of p.baselines) {
+      const tickers = b.rule === "raw_pool_ew" ? pool : tickersOf(b.args[0]);
+      if (tickers.length > 0) add(need(sourceText(p.data), "daily"), tickers, `${p.name} (baseline ${b.rule})`);
+    }
   }
   return [...needs.values()].sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
 }

@@ -5,7 +5,8 @@
 // the CLI's --data source. Output: a PortfolioLayout, or a RunFailure (R0330 no such
 // portfolio, R0331 a ticker member without a data source, R0332 a baseline without data).
 
-import type { Expr, Plan, PortfolioPlan, SleevePlan, StrategyPlan } from "../../specs/generated/plan.js";
+import type { Plan, PortfolioPlan, SleevePlan, StrategyPlan } from "../../specs/generated/plan.js";
+import { tickersOf } from "../plan/baseline-tickers.js";
 import type { DataSource } from "./portfolio-data.js";
 import { memberAssetId } from "./portfolio-members.js";
 import { RunFailure } from "./execute.js";
@@ -37,14 +38,6 @@ export interface PortfolioLayout {
   readonly pool: readonly string[];
   /** Where baselines (and tickers not held by a ticker sleeve) get their bars. */
   readonly baselineSource: DataSource | null;
-}
-
-/** The tickers a baseline argument names: a ticker literal or a list of them. */
-function tickersOf(arg: Expr | undefined): string[] {
-  if (arg === undefined) return [];
-  if (arg.op === "lit") return [String(arg.value)];
-  if (arg.op === "list") return arg.items.flatMap((item) => tickersOf(item));
-  return [];
 }
 
 /** Resolves the portfolio's sleeves, strategies, baselines and pool. */
