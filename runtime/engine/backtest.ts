@@ -94,7 +94,6 @@ export function tryRunBacktest(input: BacktestInput): BacktestOutcome {
 
 function run(input: BacktestInput, evaluator: Evaluator): BacktestOutcome {
   const { strategy, bars } = input;
-  const n = bars.close.length;
   const read = evaluator.evaluateScalar;
 
   const options = resolveExecutionOptions(strategy, read, input.overrides);
@@ -112,7 +111,7 @@ function run(input: BacktestInput, evaluator: Evaluator): BacktestOutcome {
     confidence = p.value.kind === "series" ? p.value.data : null;
   }
 
-  const signals = evaluateSignals(strategy, evaluator, n);
+  const signals = evaluateSignals(strategy, evaluator);
   if (!signals.ok) return signals;
 
   const result = runBarLoop({

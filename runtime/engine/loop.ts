@@ -1,6 +1,6 @@
-// The bar loop: turns signal flags into fills through a Broker, bar by bar.
+// The bar loop: turns signals into fills through a Broker, bar by bar.
 //
-// Input: bars, resolved execution options, signal flags (signals.ts), exit rules,
+// Input: bars, resolved execution options, firing bars (signals.ts), exit rules,
 // sizing, model confidence (kelly). Output: a TickerResult. Pure and
 // deterministic; allocates per fill, never per bar; stretches of bars where nothing
 // can happen (flat or without live levels, no signal) are only marked to market.
@@ -34,7 +34,7 @@ import { NoTradeClock, needsNoTradeCheck } from "../providers/execution/no-trade
 import { sizeEntry, type SizingPlan } from "../providers/execution/sizing.js";
 import type { Broker, ExecutionOptions } from "../providers/execution/types.js";
 import type { ExitReason, TickerResult } from "./result.js";
-import { firesAt, type StrategySignals } from "./signals.js";
+import { FiringCursor, type StrategySignals } from "./signals.js";
 
 /** Everything the loop needs, already resolved and validated. */
 export interface LoopInput {
@@ -103,7 +103,11 @@ function barLoop(ctx: EntryContext, equity: Float64Array, exposed: Uint8Array): 
   const { input, nextOpen } = ctx;
   const { bars, broker, signals, onProgress } = input;
   const { time, open, high, low, close } = bars;
-  const { entryLong, entryShort, exitLong, exitShort, firstSide } = signals;
+  const { firstSide } = signals;
+  const entryLong = new FiringCursor(signals.entryLong);
+  const entryShort = new FiringCursor(signals.entryShort);
+  const exitLong = new FiringCursor(signals.exitLong);
+  const exitShort = new FiringCursor(signals.exitShort);
   const n = close.length;
   const barMs = input.barSeconds * 1000;
   const sink = {
@@ -134,7 +138,8 @@ function barLoop(ctx: EntryContext, equity: Float64Array, exposed: Uint8Array): 
     // equity written: jump over them, at most to the next progress report.
     if (!pendingExit && pendingEntry === 0 && levels === null && timeExitBar < 0) {
       const limit = Math.min(n, (t | PROGRESS_MASK) + 1);
-      const next = side === 0 ? nextFiring(entryLong, entryShort, null, t, limit) : nextFiring(entryLong, entryShort, side === 1 ? exitLong : exitShort, t, limit);
+      const entryNext = Math.min(entryLong.next(t), entryShort.next(t));
+      const next = Math.min(limit, side === 0 ? entryNext : Math.min(entryNext, (side === 1 ? exitLong : exitShort).next(t)));
       if (next > t) {
         // Plain loops: TypedArray#fill costs more than the few dozen bars between signals.
         if (side === 0) for (let k = t; k < next; k++) equity[k] = cash;
@@ -183,10 +188,8 @@ function barLoop(ctx: EntryContext, equity: Float64Array, exposed: Uint8Array): 
         timeExitBar = -1;
       }
     }
-    const el = entryLong === null ? 0 : (entryLong[t] as number);
-    const es = entryShort === null ? 0 : (entryShort[t] as number);
-    const entry = (el > 0 || el < 0 ? 1 : 0) | (es > 0 || es < 0 ? 2 : 0);
-    const exitNow = side === 1 ? firesAt(exitLong, t) : side === -1 ? firesAt(exitShort, t) : false;
+    const entry = (entryLong.at(t) ? 1 : 0) | (entryShort.at(t) ? 2 : 0);
+    const exitNow = side === 1 ? exitLong.at(t) : side === -1 ? exitShort.at(t) : false;
     if (entry !== 0 || exitNow) {
       const tm = time[t] as number;
       if (side !== 0) {
@@ -217,17 +220,6 @@ function barLoop(ctx: EntryContext, equity: Float64Array, exposed: Uint8Array): 
     exposed[t] = side !== 0 ? 1 : 0;
     if ((t & PROGRESS_MASK) === PROGRESS_MASK && onProgress !== undefined) onProgress(t + 1, n);
   }
-}
-
-/** The first bar in [from, to) where any of the series fires, or `to`. */
-function nextFiring(a: Float64Array | null, b: Float64Array | null, c: Float64Array | null, from: number, to: number): number {
-  for (let t = from; t < to; t++) {
-    const x = a === null ? 0 : (a[t] as number);
-    const y = b === null ? 0 : (b[t] as number);
-    const z = c === null ? 0 : (c[t] as number);
-    if (x > 0 || x < 0 || y > 0 || y < 0 || z > 0 || z < 0) return t;
-  }
-  return to;
 }
 
 /** Runs the bar loop; see the file header for the order of events. */

@@ -85,3 +85,40 @@ describe("createEvaluator", () => {
     }
   });
 });
+
+describe("evaluateFiring", () => {
+  // Closes with ties, NaN (unknown) and repeated values, so crossings, tie-then-rise and warm-up all occur.
+  const closes = [5, 3, 3, 4, NaN, 6, 2, 2, 7, 1, 1, 1, 8, 8, 0.5, 9];
+  const noisy = flatBars(closes);
+  const ev = (cache?: SeriesCache) => createEvaluator({ bars: noisy, params: new Map([["p", 2]]), predictions: new Map(), ...(cache === undefined ? {} : { cache }) });
+  const firing = (data: Float64Array): number[] => Array.from(data).flatMap((v, t) => (v > 0 || v < 0 ? [t] : []));
+  const sma2 = call("sma", close, param("p"));
+
+  it("gives the bars where the per-bar condition fires, for crossovers scanned directly and for any other condition", () => {
+    for (const cond of [
+      call("crossover", close, sma2),
+      call("crossunder", close, sma2),
+      call("crossover", close, lit(3)),
+      call("crossunder", sma2, close),
+      binary(">", close, sma2),
+      binary("and", binary(">", close, lit(2)), binary("<", close, lit(8))),
+    ]) {
+      const dense = ev().evaluateSignal(cond);
+      const sparse = ev().evaluateFiring(cond);
+      expect(dense.ok && sparse.ok).toBe(true);
+      if (dense.ok && sparse.ok) expect(Array.from(sparse.value)).toEqual(firing(dense.value));
+    }
+  });
+
+  it("reads a crossover already in a shared cache, and reports the same errors as evaluate", () => {
+    const cache: SeriesCache = new Map();
+    const cond = call("crossover", close, sma2);
+    const dense = ev(cache).evaluate(cond);
+    const sparse = ev(cache).evaluateFiring(cond);
+    expect(dense.ok && sparse.ok && Array.from(sparse.value)).toEqual(dense.ok ? firing((dense.value as { data: Float64Array }).data) : null);
+    const bad = call("crossover", close, call("sma", close, lit(0)));
+    expect(ev().evaluateFiring(bad)).toEqual(ev().evaluate(bad));
+    const text = call("crossover", close, lit("x"));
+    expect(ev().evaluateFiring(text)).toEqual(ev().evaluate(text));
+  });
+});

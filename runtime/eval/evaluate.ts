@@ -12,6 +12,7 @@
 import type { Expr } from "../../specs/generated/plan.js";
 import type { Bars } from "../data/bars.js";
 import type { ModelPredictions } from "../engine/predictions.js";
+import { crossBars } from "../../stdlib/indicators/cross.js";
 import { lookupIndicator, type IndicatorArg, type IndicatorArgKind } from "../../stdlib/indicators/index.js";
 import { exprKey } from "./key.js";
 import { applyBinary, applyUnary, asSeries, type Allocate } from "./ops.js";
@@ -41,6 +42,12 @@ export interface Evaluator {
   evaluateScalar(expr: Expr): EvalResult<number | string | boolean>;
   /** Evaluates a condition into one value per bar (1 fires; 0 and NaN do not). */
   evaluateSignal(expr: Expr): EvalResult<Float64Array>;
+  /**
+   * The bars where a condition fires (neither 0 nor NaN), ascending. A crossover or
+   * crossunder of two series is scanned straight from its operands, without the
+   * per-bar series (on millions of bars a fresh array costs more than the scan).
+   */
+  evaluateFiring(expr: Expr): EvalResult<Int32Array>;
 }
 
 /** Creates an evaluator; series results are cached in `context.cache` (or a private cache). */
@@ -190,7 +197,44 @@ export function createEvaluator(context: EvalContext): Evaluator {
     return asSeries(r.value, n, "condition");
   };
 
-  return { evaluate, evaluateScalar, evaluateSignal };
+  const evaluateFiring = (expr: Expr): EvalResult<Int32Array> => {
+    if (expr.op === "call" && (expr.fn === "crossover" || expr.fn === "crossunder") && expr.args.length === 2 && !cache.has(keyOf(expr))) {
+      // The same evaluations and checks, in the same order, as call() makes for two series arguments.
+      const operands: Float64Array[] = [];
+      for (const argExpr of expr.args) {
+        const v = evaluate(argExpr);
+        if (!v.ok) return v;
+        if (v.value.kind !== "series") return firingOf(expr);
+        const s = asSeries(v.value, n, expr.fn);
+        if (!s.ok) return s;
+        operands.push(s.value);
+      }
+      return ok(crossBars(operands[0] as Float64Array, operands[1] as Float64Array, expr.fn === "crossover" ? 1 : -1));
+    }
+    return firingOf(expr);
+  };
+
+  const firingOf = (expr: Expr): EvalResult<Int32Array> => {
+    const r = evaluateSignal(expr);
+    return r.ok ? ok(firingBars(r.value)) : r;
+  };
+
+  return { evaluate, evaluateScalar, evaluateSignal, evaluateFiring };
+}
+
+/** The indices where `series` is neither 0 nor NaN, ascending. */
+function firingBars(series: Float64Array): Int32Array {
+  let count = 0;
+  for (let t = 0; t < series.length; t++) {
+    const v = series[t] as number;
+    if (v > 0 || v < 0) count++;
+  }
+  const bars = new Int32Array(count);
+  for (let t = 0, k = 0; k < count; t++) {
+    const v = series[t] as number;
+    if (v > 0 || v < 0) bars[k++] = t;
+  }
+  return bars;
 }
 
 /** Shifts a series `k` bars later into `out`: out[t] = data[t − k], NaN for t < k. */

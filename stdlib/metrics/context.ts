@@ -1,6 +1,7 @@
 // The derived series every return-based metric reads, computed once per input:
-// daily returns (UTC-day buckets) and their statistics, one pass over the per-bar
-// equity (equity-pass.ts), the worst days for VaR, the calendar span in years.
+// daily returns (UTC-day buckets, summed as they are made) and their statistics
+// (one more pass), one pass over the per-bar equity (equity-pass.ts), the worst
+// days for VaR, the calendar span in years.
 //
 // Daily sampling: the equity of a UTC day is the last bar's equity that day; the
 // first day's return is taken against the initial cash, each later day's against
@@ -9,7 +10,6 @@
 
 import type { MetricInput } from "./input.js";
 import { equityPass, type EquityPass } from "./equity-pass.js";
-import { mean } from "./stats.js";
 import { smallestK } from "./tail-select.js";
 
 const DAY_MS = 86_400_000;
@@ -39,6 +39,8 @@ export interface DailyStats extends ReturnStats {
 export class MetricContext {
   readonly input: MetricInput;
   private daily: Float64Array | undefined;
+  /** Σ of the daily returns in day order, summed while they are computed (the mean's numerator). */
+  private dailySum = 0;
   private dailyStatsCache: DailyStats | undefined;
   private equityCache: EquityPass | undefined;
   private readonly tails = new Map<number, Float64Array>();
@@ -61,7 +63,10 @@ export class MetricContext {
 
   /** The statistics of the daily returns (one return per distinct UTC day). */
   get dailyStats(): DailyStats {
-    if (this.dailyStatsCache === undefined) this.dailyStatsCache = summarise(this.dailyReturns());
+    if (this.dailyStatsCache === undefined) {
+      const returns = this.dailyReturns();
+      this.dailyStatsCache = summarise(returns, returns.length === 0 ? NaN : this.dailySum / returns.length);
+    }
     return this.dailyStatsCache;
   }
 
@@ -90,15 +95,19 @@ export class MetricContext {
   }
 
   private dailyReturns(): Float64Array {
-    if (this.daily === undefined) this.daily = computeDailyReturns(this.input);
+    if (this.daily === undefined) {
+      const out = new Float64Array(this.input.time.length);
+      const { count, sum } = computeDailyReturns(this.input, out);
+      this.daily = out.subarray(0, count);
+      this.dailySum = sum;
+    }
     return this.daily;
   }
 }
 
-/** Two passes over the daily returns: the mean, then deviations and the tallies. */
-function summarise(returns: Float64Array): DailyStats {
+/** Deviations from the mean `m` and the tallies, in one pass over the daily returns. */
+function summarise(returns: Float64Array, m: number): DailyStats {
   const n = returns.length;
-  const m = mean(returns);
   let squares = 0;
   let downsideSquares = 0;
   let gains = 0;
@@ -119,23 +128,43 @@ function summarise(returns: Float64Array): DailyStats {
   return { count: n, mean: m, stdev: n < 2 ? NaN : Math.sqrt(squares / (n - 1)), downsideSquares, gains, losses, upDays, movedDays };
 }
 
-function computeDailyReturns(input: MetricInput): Float64Array {
+/**
+ * Midnights below this magnitude (2^26 days, about 180,000 years from 1970) are
+ * exact, and for a time t in [m, m + DAY_MS − 1] with m such a midnight,
+ * floor(t / DAY_MS) rounds to exactly m / DAY_MS: the next midnight is m + DAY_MS
+ * without a division.
+ */
+const EXACT_MIDNIGHTS = 2 ** 26 * DAY_MS;
+
+/** Writes the daily returns into `out` (room for one per bar); returns how many there are and their sum in day order (mean's numerator, bit for bit). */
+function computeDailyReturns(input: MetricInput, out: Float64Array): { count: number; sum: number } {
   const { time, equity } = input;
   const n = time.length;
-  const out = new Float64Array(n);
   let count = 0;
+  let sum = 0;
   let prevEquity = input.initialCash;
-  // Times are sorted: a day ends where the next bar reaches the next UTC midnight,
-  // so the division runs once per day, not once per bar.
+  // Times are sorted: a day ends where the next bar reaches the next UTC midnight.
+  // Consecutive days (most of them) step the midnight by one day; only after a gap
+  // (a weekend, a holiday, missing data) is it recomputed with a division.
   let nextMidnight = n > 0 ? (Math.floor((time[0] as number) / DAY_MS) + 1) * DAY_MS : 0;
-  for (let i = 0; i < n; i++) {
-    const last = i + 1 === n || (time[i + 1] as number) >= nextMidnight;
-    if (last) {
+  for (let i = 0; i + 1 < n; i++) {
+    const next = time[i + 1] as number;
+    if (next >= nextMidnight) {
       const e = equity[i] as number;
-      out[count++] = e / prevEquity - 1;
+      const r = e / prevEquity - 1;
+      out[count++] = r;
+      sum += r;
       prevEquity = e;
-      if (i + 1 < n) nextMidnight = (Math.floor((time[i + 1] as number) / DAY_MS) + 1) * DAY_MS;
+      nextMidnight =
+        next <= nextMidnight + (DAY_MS - 1) && nextMidnight < EXACT_MIDNIGHTS && nextMidnight > -EXACT_MIDNIGHTS
+          ? nextMidnight + DAY_MS
+          : (Math.floor(next / DAY_MS) + 1) * DAY_MS;
     }
   }
-  return out.subarray(0, count);
+  if (n > 0) {
+    const r = (equity[n - 1] as number) / prevEquity - 1;
+    out[count++] = r;
+    sum += r;
+  }
+  return { count, sum };
 }

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { equityPass } from "./equity-pass.js";
+import { evaluateMetric } from "./index.js";
 import { smallestK } from "./tail-select.js";
 
 describe("equityPass", () => {
@@ -46,5 +47,59 @@ describe("smallestK", () => {
     const ties = Float64Array.from({ length: 100_000 }, (_, i) => (i % 3 === 0 ? -1 : i));
     expect(Array.from(smallestK(ties, 10))).toEqual(new Array(10).fill(-1));
     expect(big.every((v, i) => v === before[i])).toBe(true); // the input is not reordered
+  });
+});
+
+describe("daily returns", () => {
+  const DAY = 86_400_000;
+  // Reference: bucket every bar by Math.floor(t / DAY), the last equity of each day against the previous day's.
+  const reference = (time: number[], equity: number[], cash: number): number[] => {
+    const out: number[] = [];
+    let prev = cash;
+    for (let i = 0; i < time.length; i++) {
+      const last = i + 1 === time.length || Math.floor((time[i + 1] as number) / DAY) !== Math.floor((time[i] as number) / DAY);
+      if (last) {
+        out.push((equity[i] as number) / prev - 1);
+        prev = equity[i] as number;
+      }
+    }
+    return out;
+  };
+
+  it("bucket bars by UTC day exactly, across day steps, gaps and bars a millisecond either side of midnight", () => {
+    const step = fc.oneof(
+      fc.constant(DAY),
+      fc.constant(1),
+      fc.constant(DAY - 1),
+      fc.constant(DAY + 1),
+      fc.integer({ min: 1, max: 5 * DAY }),
+      fc.integer({ min: 1, max: 40 }).map((d) => d * DAY),
+    );
+    const start = fc.oneof(fc.constant(Date.UTC(2020, 0, 1)), fc.constant(Date.UTC(2020, 0, 1) - 1), fc.integer({ min: -3e12, max: 4e12 }));
+    fc.assert(
+      fc.property(start, fc.array(fc.tuple(step, fc.double({ min: 1, max: 1e6, noNaN: true })), { minLength: 1, maxLength: 200 }), (t0, rows) => {
+        const time: number[] = [];
+        const equity: number[] = [];
+        let t = t0;
+        for (const [dt, e] of rows) {
+          time.push(t);
+          equity.push(e);
+          t += dt;
+        }
+        const input = { initialCash: 1000, time: Float64Array.from(time), equity: Float64Array.from(equity), exposed: new Uint8Array(time.length), trades: [], tradedValue: 0, periodsPerYear: 252 };
+        const r = reference(time, equity, 1000);
+        expect(evaluateMetric("observation_days", [], input)).toBe(r.length);
+        let sum = 0;
+        for (const x of r) sum += x;
+        const m = sum / r.length;
+        let squares = 0;
+        for (const x of r) squares += (x - m) * (x - m);
+        const volatility = r.length < 2 ? null : Math.sqrt(squares / (r.length - 1)) * Math.sqrt(252);
+        expect(evaluateMetric("volatility", [], input)).toBe(volatility);
+        const worst = [...r].sort((a, b) => a - b)[Math.max(1, Math.ceil(0.05 * r.length - 1e-9)) - 1] as number;
+        expect(evaluateMetric("var", [0.95], input)).toBe(Math.max(0, -worst));
+      }),
+      { numRuns: 400, seed: 21 },
+    );
   });
 });

@@ -18,15 +18,19 @@ export function smallestK(xs: Float64Array, k: number): Float64Array {
   for (let i = 0; i < SAMPLE; i++) sample[i] = xs[i * stride] as number;
   const rank = Math.min(SAMPLE - 1, Math.ceil((k / n) * SAMPLE * 1.5) + 16);
   const threshold = selectKth(sample, rank);
+  // One pass gathers into room for the most values the sample may let through.
+  const limit = k * 4 + 4096;
+  const room = new Float64Array(Math.min(n, limit));
   let count = 0;
-  for (let i = 0; i < n; i++) if ((xs[i] as number) <= threshold) count++;
-  if (count < k || count > k * 4 + 4096) return fullSelect(xs, k);
-  const picked = new Float64Array(count);
-  let at = 0;
   for (let i = 0; i < n; i++) {
     const v = xs[i] as number;
-    if (v <= threshold) picked[at++] = v;
+    if (v <= threshold) {
+      if (count === limit) return fullSelect(xs, k);
+      room[count++] = v;
+    }
   }
+  if (count < k) return fullSelect(xs, k);
+  const picked = room.subarray(0, count);
   selectKth(picked, k - 1);
   return picked.slice(0, k);
 }

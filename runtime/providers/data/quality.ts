@@ -199,19 +199,39 @@ function typicalSpacingMs(time: Float64Array): number {
 
 /** Step 4: gaps are reported, never filled. */
 function findGaps(bars: Bars, rowNumber: (k: number) => number, rowWord: string, report: QualityReport): void {
-  const t = bars.time;
+  const gaps = scanTimes(bars.time, rowNumber, rowWord, false);
+  if (gaps !== null && gaps.count > 0) report.issues.push(gaps.toIssue("warning", "reported, nothing changed"));
+}
+
+/**
+ * Steps 2 to 4 in one pass over the times of rows that all passed step 1, for the
+ * common case: times strictly increasing, so order and duplicates have nothing to
+ * do and only gaps are reported. False (and the report untouched) as soon as a time
+ * does not increase: the steps then run one by one.
+ */
+function cleanTimesWithGaps(raw: RawSeries, report: QualityReport): boolean {
+  const gaps = scanTimes(raw.time, (k) => raw.rowNumber[k] ?? k + 1, raw.rowWord, true);
+  if (gaps === null) return false;
+  if (gaps.count > 0) report.issues.push(gaps.toIssue("warning", "reported, nothing changed"));
+  return true;
+}
+
+/** Counts the gaps between consecutive times (rule in the file header); with `strict`, null when a time does not increase. */
+function scanTimes(t: Float64Array, rowNumber: (k: number) => number, rowWord: string, strict: boolean): IssueCounter | null {
   const spacing = typicalSpacingMs(t);
   const intraday = spacing < 20 * 3_600_000;
   const coarse = spacing > MAX_DAILY_GAP_MS;
   const c = new IssueCounter("gap");
   for (let k = 1; k < t.length; k++) {
     const a = t[k - 1] ?? 0, b = t[k] ?? 0, d = b - a;
+    // Not !(b > a): steps 2 and 3 let a NaN time through, so it must not stop this pass either.
+    if (strict && (b < a || b === a)) return null;
     const gap = coarse
       ? d > 2 * spacing
       : d > MAX_DAILY_GAP_MS || (intraday && d > 3 * spacing && Math.floor(a / MS_PER_DAY) === Math.floor(b / MS_PER_DAY));
     if (gap) c.add(rowNumber(k), () => `${rowWord} ${rowNumber(k)}: ${shortTime(a)} to ${shortTime(b)} (${formatSpan(d)})`);
   }
-  if (c.count > 0) report.issues.push(c.toIssue("warning", "reported, nothing changed"));
+  return c;
 }
 
 function formatSpan(ms: number): string {
@@ -242,6 +262,7 @@ export function checkQuality(raw: RawSeries, policy: QualityPolicy): { ok: true;
   const report: QualityReport = { ticker: raw.ticker, source: raw.source, issues: [] };
   const screened = screenRows(raw, policy, report);
   if (screened instanceof DataError) return { ok: false, error: screened };
+  if (screened === null && cleanTimesWithGaps(raw, report)) return { ok: true, bars: gather(raw, null), report };
   const ordered = orderRows(raw, screened, policy, report);
   if (ordered instanceof DataError) return { ok: false, error: ordered };
   const unique = dedupeRows(raw, ordered, policy, report);
