@@ -1,6 +1,7 @@
-// Precompiles the plan schema (and strat.yaml's) into standalone validator modules
-// (specs/generated/plan-validator.ts, strat-yaml-validator.ts), so that loading a plan or compiling
-// sources never pays Ajv's schema compilation (~200 ms on a cold process).
+// Precompiles the plan schema (and strat.yaml's and the providers' option schemas) into standalone
+// validator modules (specs/generated/plan-validator.ts, strat-yaml-validator.ts,
+// provider-options-validator.ts, execution-options-validator.ts), so that loading a plan, compiling
+// sources or starting a run never pays Ajv's schema compilation (~100-200 ms on a cold process).
 // The staleness test (specs/generated.test.ts) runs the same generation in
 // memory. Run `node scripts/plan-validator.mjs` after changing the schema.
 //
@@ -41,9 +42,50 @@ export function generateStratYamlValidator() {
   return BANNER.replace("specs/plan.schema.json", "specs/strat-yaml.schema.json") + toCode(ajv, validate) + "\n";
 }
 
+/** The provider option schemas (specs/providers/data-*, model-*), by file stem: what runtime/providers/options.ts validates. */
+export const PROVIDER_OPTION_SCHEMAS = ["data-csv", "data-sqlite", "data-synthetic", "model-momentum", "model-zscore", "model-ridge", "model-ewma-vol", "model-external"];
+
+/** The export name of a schema's validator: its file stem in camelCase (`data-csv` → `dataCsv`). */
+function exportName(stem) {
+  return stem.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
+}
+
+function providerSchema(stem) {
+  return JSON.parse(readFileSync(new URL(`../specs/providers/${stem}.schema.json`, import.meta.url), "utf8"));
+}
+
+/**
+ * Generates one module with a validator per provider options schema (every error reported,
+ * defaults filled in), and the backtest execution options validator, so a run loads no Ajv.
+ */
+export function generateProviderValidators() {
+  // unicode: false measures strings in UTF-16 units (only `minLength: 1` is used, where the two agree)
+  // and keeps the generated module free of require() calls, which ES modules do not have.
+  const options = new Ajv({ allErrors: true, useDefaults: true, strict: true, unicode: false, logger: false, code: { source: true, esm: true } });
+  const exports = {};
+  for (const stem of PROVIDER_OPTION_SCHEMAS) {
+    options.addSchema(providerSchema(stem), stem);
+    exports[exportName(stem)] = stem;
+  }
+  const toCode = typeof standalone === "function" ? standalone : standalone.default;
+  return BANNER.replace("specs/plan.schema.json", "specs/providers/*.schema.json") + toCode(options, exports) + "\n";
+}
+
+/** Generates the backtest execution options validator (first error only, as the shared Ajv instance reports it). */
+export function generateExecutionValidator() {
+  const ajv = new Ajv({ allErrors: false, strict: true, allowUnionTypes: true, unicode: false, logger: false, code: { source: true, esm: true } });
+  const validate = ajv.compile(providerSchema("execution-backtest"));
+  const toCode = typeof standalone === "function" ? standalone : standalone.default;
+  return BANNER.replace("specs/plan.schema.json", "specs/providers/execution-backtest.schema.json") + toCode(ajv, validate) + "\n";
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   writeFileSync(new URL("../specs/generated/plan-validator.ts", import.meta.url), generatePlanValidator());
   console.log("wrote specs/generated/plan-validator.ts");
   writeFileSync(new URL("../specs/generated/strat-yaml-validator.ts", import.meta.url), generateStratYamlValidator());
   console.log("wrote specs/generated/strat-yaml-validator.ts");
+  writeFileSync(new URL("../specs/generated/provider-options-validator.ts", import.meta.url), generateProviderValidators());
+  console.log("wrote specs/generated/provider-options-validator.ts");
+  writeFileSync(new URL("../specs/generated/execution-options-validator.ts", import.meta.url), generateExecutionValidator());
+  console.log("wrote specs/generated/execution-options-validator.ts");
 }

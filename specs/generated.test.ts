@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 // @ts-expect-error -- plain .mjs build script without type declarations
 import { generateSpecTypes, SPEC_FILES } from "../scripts/spec-types.mjs";
 // @ts-expect-error -- plain .mjs build script without type declarations
-import { generatePlanValidator, generateStratYamlValidator } from "../scripts/plan-validator.mjs";
+import { generateExecutionValidator, generatePlanValidator, generateProviderValidators, generateStratYamlValidator } from "../scripts/plan-validator.mjs";
 
 interface SpecFile {
   readonly schema: string;
@@ -30,5 +30,13 @@ describe("generated spec files", () => {
 
   it("specs/generated/strat-yaml-validator.ts is up to date with specs/strat-yaml.schema.json", () => {
     expect(generated("strat-yaml-validator.ts"), "stale strat.yaml validator: run `npm run gen:types`").toBe(generateStratYamlValidator() as string);
+  });
+
+  it("specs/generated/provider-options-validator.ts is up to date with specs/providers/*.schema.json", () => {
+    expect(generated("provider-options-validator.ts"), "stale provider validators: run `npm run gen:types`").toBe(generateProviderValidators() as string);
+  });
+
+  it("specs/generated/execution-options-validator.ts is up to date with specs/providers/execution-backtest.schema.json", () => {
+    expect(generated("execution-options-validator.ts"), "stale execution validator: run `npm run gen:types`").toBe(generateExecutionValidator() as string);
   });
 });

@@ -1,7 +1,9 @@
-// Provider options are validated against their JSON Schemas (specs/providers/*.schema.json) with one
-// Ajv instance; each schema is compiled once, when this module loads. Validation fills defaults into
-// a copy, so a provider always sees complete options and the caller's object is never changed.
-import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+// Provider options are validated against their JSON Schemas (specs/providers/*.schema.json) by
+// validators Ajv precompiled from them (specs/generated/provider-options-validator.ts, kept fresh by
+// specs/generated.test.ts), so a run never compiles a schema. Validation fills defaults into a copy,
+// so a provider always sees complete options and the caller's object is never changed.
+import type { ErrorObject } from "ajv";
+import * as generated from "../../specs/generated/provider-options-validator.js";
 import csvSchema from "../../specs/providers/data-csv.schema.json" with { type: "json" };
 import sqliteSchema from "../../specs/providers/data-sqlite.schema.json" with { type: "json" };
 import syntheticSchema from "../../specs/providers/data-synthetic.schema.json" with { type: "json" };
@@ -27,10 +29,19 @@ export const OPTION_SCHEMAS = {
 /** The stem of a schema file in specs/providers/. */
 export type OptionSchemaId = keyof typeof OPTION_SCHEMAS;
 
-const ajv = new Ajv({ allErrors: true, useDefaults: true, strict: true });
-const VALIDATORS = new Map<OptionSchemaId, ValidateFunction>(
-  (Object.keys(OPTION_SCHEMAS) as OptionSchemaId[]).map((id) => [id, ajv.compile(OPTION_SCHEMAS[id])]),
-);
+/** A precompiled validator: true when valid, else its errors are on `.errors`. */
+type Validator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
+
+const VALIDATORS: Readonly<Record<OptionSchemaId, Validator>> = {
+  "data-csv": generated.dataCsv,
+  "data-sqlite": generated.dataSqlite,
+  "data-synthetic": generated.dataSynthetic,
+  "model-momentum": generated.modelMomentum,
+  "model-zscore": generated.modelZscore,
+  "model-ridge": generated.modelRidge,
+  "model-ewma-vol": generated.modelEwmaVol,
+  "model-external": generated.modelExternal,
+};
 
 /** One readable line per Ajv error, naming the option. */
 function describe(error: ErrorObject): string {
@@ -50,8 +61,7 @@ function describe(error: ErrorObject): string {
 
 /** Validates options against a provider's schema; on success returns a copy with defaults filled in. */
 export function checkOptions(id: OptionSchemaId, options: Readonly<Record<string, unknown>>): ProviderResult<Record<string, unknown>, ProviderOptionsError> {
-  const validate = VALIDATORS.get(id);
-  if (validate === undefined) throw new Error(`bug: no options schema ${id}`);
+  const validate = VALIDATORS[id];
   const copy: Record<string, unknown> = { ...options };
   if (validate(copy)) return { ok: true, value: copy };
   const problems = [...new Set((validate.errors ?? []).map(describe))];

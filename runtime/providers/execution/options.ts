@@ -1,12 +1,14 @@
 // Resolving and validating the backtest provider's options. The options come from
 // the strategy plan (execution.fill / fractional / cash, costs, no_trade) with the
 // run's params, then CLI overrides (--cash, --commission, --slippage) win. The
-// result is checked against specs/providers/execution-backtest.schema.json with
-// the project's one Ajv instance, plus the time zones with Intl.
+// result is checked against specs/providers/execution-backtest.schema.json by
+// the validator Ajv precompiled from it, plus the time zones with Intl.
 
 import type { Expr, StrategyPlan } from "../../../specs/generated/plan.js";
 import schema from "../../../specs/providers/execution-backtest.schema.json" with { type: "json" };
-import { sharedAjv, formatAjvErrors } from "../../../specs/validators.js";
+import type { ErrorObject } from "ajv";
+import { validate as generatedValidate } from "../../../specs/generated/execution-options-validator.js";
+import { formatAjvErrors } from "../../../specs/plan-validation.js";
 import { isValidTimeZone } from "./no-trade.js";
 import type { ScalarReader } from "./rule-args.js";
 import type { ExecutionOptions, ExecutionResult } from "./types.js";
@@ -21,7 +23,7 @@ export interface ExecutionOverrides {
 /** The options schema, as an object (for provider registries and docs). */
 export const EXECUTION_BACKTEST_SCHEMA: object = schema;
 
-const validateSchema = sharedAjv().compile<ExecutionOptions>(schema);
+const validateSchema = generatedValidate as ((data: unknown) => data is ExecutionOptions) & { errors?: ErrorObject[] | null };
 
 /** Checks a value against the backtest options schema and its time zones. */
 export function validateExecutionOptions(value: unknown): ExecutionResult<ExecutionOptions> {
