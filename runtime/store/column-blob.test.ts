@@ -1,19 +1,21 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { decodeColumns, encodeColumns, type ColumnSpec } from "./column-blob.js";
+import { decodeColumns, encodeColumns } from "./column-blob.js";
 
 interface Row {
   readonly x: number;
   readonly label: string | null;
 }
 
-const SPECS: readonly ColumnSpec<Row>[] = [
-  { name: "x", kind: "f64", get: (r) => r.x },
-  { name: "label", kind: "text", get: (r) => r.label },
-];
+function encode(rows: readonly Row[]): Buffer {
+  return encodeColumns(rows.length, [
+    { name: "x", kind: "f64", values: Float64Array.from(rows, (r) => r.x) },
+    { name: "label", kind: "text", values: rows.map((r) => r.label) },
+  ]);
+}
 
 function roundTrip(rows: readonly Row[]): Row[] {
-  const { rows: count, columns } = decodeColumns(encodeColumns(SPECS, rows));
+  const { rows: count, columns } = decodeColumns(encode(rows));
   const x = columns.get("x") as Float64Array;
   const label = columns.get("label") as readonly (string | null)[];
   return Array.from({ length: count }, (_, i) => ({ x: x[i] as number, label: label[i] ?? null }));
@@ -34,7 +36,7 @@ describe("columnar blobs", () => {
 
   it("stores each distinct string once", () => {
     const many = Array.from({ length: 1000 }, (_, i) => ({ x: i, label: i % 2 === 0 ? "insufficient_cash" : "signal" }));
-    const blob = encodeColumns(SPECS, many);
+    const blob = encode(many);
     // 1000 doubles + 1000 u32 indices + a small header
     expect(blob.byteLength).toBeLessThan(1000 * 12 + 200);
     expect(roundTrip(many)).toEqual(many);
@@ -42,7 +44,7 @@ describe("columnar blobs", () => {
 
   it("decodes an empty list and blobs that are not 8-byte aligned in memory", () => {
     expect(roundTrip([])).toEqual([]);
-    const blob = encodeColumns(SPECS, [{ x: 1.5, label: "a" }]);
+    const blob = encode([{ x: 1.5, label: "a" }]);
     const shifted = new Uint8Array(blob.byteLength + 3);
     shifted.set(blob, 3);
     const { columns } = decodeColumns(shifted.subarray(3));
@@ -60,8 +62,12 @@ describe("columnar blobs", () => {
     );
   });
 
+  it("refuses a column of the wrong length (a bug, not user input)", () => {
+    expect(() => encodeColumns(2, [{ name: "x", kind: "f64", values: new Float64Array(3) }])).toThrow(/3 values, not 2/);
+  });
+
   it("reports a truncated blob instead of reading past its end", () => {
-    const blob = encodeColumns(SPECS, [{ x: 1, label: "a" }, { x: 2, label: "b" }]);
+    const blob = encode([{ x: 1, label: "a" }, { x: 2, label: "b" }]);
     expect(() => decodeColumns(blob.subarray(0, blob.byteLength - 12))).toThrow(/truncated/);
   });
 });

@@ -1,7 +1,8 @@
 // Columnar blobs: many records of one shape stored as one blob. SQLite spends a few
 // microseconds per inserted row whatever its size, so a 2M-bar run's 75k-event
 // execution log cost more than the rest of the store together; as columns it is one
-// insert. Layout (little-endian):
+// insert. Callers build the columns (one pass over their records, with monomorphic
+// property reads); this module packs and unpacks them. Layout (little-endian):
 //   u32 header length H | header: UTF-8 JSON {rows, columns: [{name, kind, values?}]}
 //   | zero padding to a multiple of 8 | each column, padded to a multiple of 8:
 //     f64   → rows × float64
@@ -13,13 +14,10 @@ import { decodeFloat64 } from "./equity.js";
 /** How a column is stored: doubles, or strings (nullable) coded against a per-blob dictionary. */
 export type ColumnKind = "f64" | "text";
 
-/** One column of a record type. */
-export interface ColumnSpec<T> {
-  readonly name: string;
-  readonly kind: ColumnKind;
-  /** The value of this column for a record: a number for f64, a string or null for text. */
-  readonly get: (record: T) => number | string | null;
-}
+/** One column's values: doubles, or strings and nulls. */
+export type Column =
+  | { readonly name: string; readonly kind: "f64"; readonly values: Float64Array }
+  | { readonly name: string; readonly kind: "text"; readonly values: readonly (string | null)[] };
 
 /** Decoded columns by name: Float64Array for f64 columns, (string | null)[] for text ones. */
 export type DecodedColumns = ReadonlyMap<string, Float64Array | readonly (string | null)[]>;
@@ -39,39 +37,37 @@ const NULL_INDEX = 0xffffffff;
 
 const padded = (n: number): number => Math.ceil(n / 8) * 8;
 
-/** Encodes records as one columnar blob. */
-export function encodeColumns<T>(specs: readonly ColumnSpec<T>[], records: readonly T[]): Buffer {
-  const rows = records.length;
+/** Encodes `rows` rows of columns (each holding `rows` values) as one blob. */
+export function encodeColumns(rows: number, columns: readonly Column[]): Buffer {
   const headerColumns: HeaderColumn[] = [];
   const bodies: Uint8Array[] = [];
-  for (const spec of specs) {
-    if (spec.kind === "f64") {
-      const column = new Float64Array(rows);
-      for (let i = 0; i < rows; i++) column[i] = spec.get(records[i] as T) as number;
-      headerColumns.push({ name: spec.name, kind: "f64" });
-      bodies.push(littleEndianBytes(column));
+  for (const column of columns) {
+    if (column.values.length !== rows) throw new Error(`bug: column ${column.name} has ${column.values.length} values, not ${rows}`);
+    if (column.kind === "f64") {
+      headerColumns.push({ name: column.name, kind: "f64" });
+      bodies.push(littleEndianBytes(column.values));
       continue;
     }
     const values: string[] = [];
     const indexOf = new Map<string, number>();
-    const column = new Uint32Array(rows);
+    const codes = new Uint32Array(rows);
+    const texts = column.values;
     for (let i = 0; i < rows; i++) {
-      const value = spec.get(records[i] as T);
-      if (value === null) {
-        column[i] = NULL_INDEX;
+      const text = texts[i];
+      if (text === null || text === undefined) {
+        codes[i] = NULL_INDEX;
         continue;
       }
-      const text = String(value);
       let index = indexOf.get(text);
       if (index === undefined) {
         index = values.length;
         values.push(text);
         indexOf.set(text, index);
       }
-      column[i] = index;
+      codes[i] = index;
     }
-    headerColumns.push({ name: spec.name, kind: "text", values });
-    bodies.push(littleEndianBytes(column));
+    headerColumns.push({ name: column.name, kind: "text", values });
+    bodies.push(littleEndianBytes(codes));
   }
   const header = Buffer.from(JSON.stringify({ rows, columns: headerColumns } satisfies Header), "utf8");
   let size = padded(4 + header.length);

@@ -6,26 +6,40 @@
 // expose the log to tools.
 
 import type { ExecutionEvent } from "../engine/result.js";
-import { decodeColumns, encodeColumns, type ColumnSpec } from "./column-blob.js";
+import { decodeColumns, encodeColumns } from "./column-blob.js";
 import type { StoreContext } from "./context.js";
-
-const LOG_COLUMNS: readonly ColumnSpec<ExecutionEvent>[] = [
-  { name: "time", kind: "f64", get: (e) => e.time },
-  { name: "ticker", kind: "text", get: (e) => e.ticker },
-  { name: "kind", kind: "text", get: (e) => e.kind },
-  { name: "action", kind: "text", get: (e) => e.action },
-  { name: "quantity", kind: "f64", get: (e) => e.quantity },
-  { name: "price", kind: "f64", get: (e) => e.price },
-  { name: "commission", kind: "f64", get: (e) => e.commission },
-  { name: "slippage", kind: "f64", get: (e) => e.slippage },
-  { name: "reason", kind: "text", get: (e) => e.reason },
-];
 
 /** Inserts events with seq numbers from `firstSeq`; returns the next free seq. Call inside a write transaction. */
 export function insertExecutionLog(ctx: StoreContext, runId: string, events: readonly ExecutionEvent[], firstSeq: number): number {
-  if (events.length === 0) return firstSeq;
-  ctx.db.prepare("INSERT INTO execution_log_blocks (run_id, first_seq, events, columns) VALUES (?, ?, ?, ?)").run(runId, firstSeq, events.length, encodeColumns(LOG_COLUMNS, events));
-  return firstSeq + events.length;
+  const n = events.length;
+  if (n === 0) return firstSeq;
+  const time = new Float64Array(n), quantity = new Float64Array(n), price = new Float64Array(n), commission = new Float64Array(n), slippage = new Float64Array(n);
+  const ticker = new Array<string>(n), kind = new Array<string>(n), action = new Array<string | null>(n), reason = new Array<string>(n);
+  for (let i = 0; i < n; i++) {
+    const e = events[i] as ExecutionEvent;
+    time[i] = e.time;
+    ticker[i] = e.ticker;
+    kind[i] = e.kind;
+    action[i] = e.action;
+    quantity[i] = e.quantity;
+    price[i] = e.price;
+    commission[i] = e.commission;
+    slippage[i] = e.slippage;
+    reason[i] = e.reason;
+  }
+  const blob = encodeColumns(n, [
+    { name: "time", kind: "f64", values: time },
+    { name: "ticker", kind: "text", values: ticker },
+    { name: "kind", kind: "text", values: kind },
+    { name: "action", kind: "text", values: action },
+    { name: "quantity", kind: "f64", values: quantity },
+    { name: "price", kind: "f64", values: price },
+    { name: "commission", kind: "f64", values: commission },
+    { name: "slippage", kind: "f64", values: slippage },
+    { name: "reason", kind: "text", values: reason },
+  ]);
+  ctx.db.prepare("INSERT INTO execution_log_blocks (run_id, first_seq, events, columns) VALUES (?, ?, ?, ?)").run(runId, firstSeq, n, blob);
+  return firstSeq + n;
 }
 
 /** A run's execution log (of one ticker when given), in recorded order. */

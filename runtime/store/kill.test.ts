@@ -90,7 +90,7 @@ describe("a run killed mid-commit", () => {
     expect(store.recovered.every((r) => interrupted.some((i) => i.id === r.id))).toBe(true);
     for (const run of interrupted) {
       expect(run.error).toMatch(/^interrupted: process \d+ ended without completing the run/);
-      for (const table of ["equity", "trades", "open_positions", "execution_log", "execution_log_blocks", "metrics"]) {
+      for (const table of ["equity", "trades", "trade_blocks", "open_positions", "execution_log", "execution_log_blocks", "metrics"]) {
         expect(store.db.prepare(`SELECT count(*) FROM ${table} WHERE run_id = ?`).pluck().get(run.id)).toBe(0);
       }
     }

@@ -21,10 +21,10 @@ describe("run lifecycle", () => {
   it("writes nothing of a run's results until completeRun", () => {
     const id = ok(store.beginRun(meta()));
     expect(store.recordTickerResult(id, tickerResult("AAPL", [100_000, 100_500, 101_000], [300, -50], 4), { trades: 2 })).toBeNull();
-    for (const table of ["equity", "trades", "open_positions", "execution_log", "execution_log_blocks", "metrics"]) expect(count(table, id)).toBe(0);
+    for (const table of ["equity", "trades", "trade_blocks", "open_positions", "execution_log", "execution_log_blocks", "metrics"]) expect(count(table, id)).toBe(0);
     ok(store.completeRun(id));
     // One equity row: a single-ticker run's portfolio curve is its ticker's, not a second copy.
-    expect([count("equity", id), count("trades", id), count("open_positions", id), ok(store.executionLog(id)).length, count("execution_log_blocks", id)]).toEqual([1, 2, 1, 4, 1]);
+    expect([count("equity", id), ok(store.runTrades(id)).length, count("trade_blocks", id), count("open_positions", id), ok(store.executionLog(id)).length, count("execution_log_blocks", id)]).toEqual([1, 2, 1, 1, 4, 1]);
   });
 
   it("round-trips a ticker result exactly and reuses it as the portfolio of a single-ticker run", () => {
@@ -94,7 +94,7 @@ describe("run lifecycle", () => {
     store.recordTickerResult(id, tickerResult("AAPL", [1, 2], [1]), {});
     const run = ok(store.failRun(id, "external model crashed: exit code 1"));
     expect(run).toMatchObject({ status: "failed", error: "external model crashed: exit code 1" });
-    expect(count("trades", id)).toBe(0);
+    expect(count("trade_blocks", id)).toBe(0);
     const again = store.completeRun(id);
     expect(isStoreError(again) && again.code).toBe("R0210");
     expect(isStoreError(again) && again.message).toBe(`run ${id} is failed, not running`);

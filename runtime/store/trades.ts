@@ -1,31 +1,48 @@
-// The trades and open_positions tables: closed trades (scale-outs are their own trades)
-// and positions still open at the end of data, in the order the engine produced them.
+// Closed trades (scale-outs are their own trades) and positions still open at the end of
+// data, in the order the engine produced them. Since migration 6 a staged ticker's trades
+// are one columnar block in trade_blocks (column-blob.ts); runs recorded earlier keep a
+// row per trade in trades. `strat report RUN --json` gives them to tools.
 
 import type { ExitReason, OpenPosition, Trade } from "../engine/result.js";
-import { insertRowsBatched } from "./batch-insert.js";
+import { decodeColumns, encodeColumns } from "./column-blob.js";
 import type { StoreContext } from "./context.js";
-
-const TRADE_COLUMNS = ["run_id", "seq", "ticker", "side", "entry_time", "entry_price", "exit_time", "exit_price", "quantity", "pnl", "costs", "exit_reason", "bars"];
 
 /** Inserts trades with seq numbers from `firstSeq`; returns the next free seq. Call inside a write transaction. */
 export function insertTrades(ctx: StoreContext, runId: string, trades: readonly Trade[], firstSeq: number): number {
-  insertRowsBatched(ctx, "trades", TRADE_COLUMNS, trades.length, (i, p, at) => {
+  const n = trades.length;
+  if (n === 0) return firstSeq;
+  const entryTime = new Float64Array(n), entryPrice = new Float64Array(n), exitTime = new Float64Array(n), exitPrice = new Float64Array(n);
+  const quantity = new Float64Array(n), pnl = new Float64Array(n), costs = new Float64Array(n), bars = new Float64Array(n);
+  const ticker = new Array<string>(n), side = new Array<string>(n), exitReason = new Array<string>(n);
+  for (let i = 0; i < n; i++) {
     const t = trades[i] as Trade;
-    p[at] = runId;
-    p[at + 1] = firstSeq + i;
-    p[at + 2] = t.ticker;
-    p[at + 3] = t.side;
-    p[at + 4] = t.entryTime;
-    p[at + 5] = t.entryPrice;
-    p[at + 6] = t.exitTime;
-    p[at + 7] = t.exitPrice;
-    p[at + 8] = t.quantity;
-    p[at + 9] = t.pnl;
-    p[at + 10] = t.costs;
-    p[at + 11] = t.exitReason;
-    p[at + 12] = t.bars;
-  });
-  return firstSeq + trades.length;
+    ticker[i] = t.ticker;
+    side[i] = t.side;
+    entryTime[i] = t.entryTime;
+    entryPrice[i] = t.entryPrice;
+    exitTime[i] = t.exitTime;
+    exitPrice[i] = t.exitPrice;
+    quantity[i] = t.quantity;
+    pnl[i] = t.pnl;
+    costs[i] = t.costs;
+    exitReason[i] = t.exitReason;
+    bars[i] = t.bars;
+  }
+  const blob = encodeColumns(n, [
+    { name: "ticker", kind: "text", values: ticker },
+    { name: "side", kind: "text", values: side },
+    { name: "entry_time", kind: "f64", values: entryTime },
+    { name: "entry_price", kind: "f64", values: entryPrice },
+    { name: "exit_time", kind: "f64", values: exitTime },
+    { name: "exit_price", kind: "f64", values: exitPrice },
+    { name: "quantity", kind: "f64", values: quantity },
+    { name: "pnl", kind: "f64", values: pnl },
+    { name: "costs", kind: "f64", values: costs },
+    { name: "exit_reason", kind: "text", values: exitReason },
+    { name: "bars", kind: "f64", values: bars },
+  ]);
+  ctx.db.prepare("INSERT INTO trade_blocks (run_id, first_seq, trades, columns) VALUES (?, ?, ?, ?)").run(runId, firstSeq, n, blob);
+  return firstSeq + n;
 }
 
 /** Inserts open positions with seq numbers from `firstSeq`; returns the next free seq. */
@@ -55,6 +72,41 @@ interface TradeRow {
 
 /** A run's closed trades (of one ticker when given), in recorded order. */
 export function selectTrades(ctx: StoreContext, runId: string, ticker?: string): Trade[] {
+  const blocks = ctx.db.prepare("SELECT columns FROM trade_blocks WHERE run_id = ? ORDER BY first_seq").pluck().all(runId) as Uint8Array[];
+  if (blocks.length === 0) return selectLegacyTrades(ctx, runId, ticker);
+  const out: Trade[] = [];
+  for (const blob of blocks) for (const trade of tradesOf(blob)) if (ticker === undefined || trade.ticker === ticker) out.push(trade);
+  return out;
+}
+
+function tradesOf(blob: Uint8Array): Trade[] {
+  const { rows, columns } = decodeColumns(blob);
+  const f64 = (name: string): Float64Array => columns.get(name) as Float64Array;
+  const text = (name: string): readonly (string | null)[] => columns.get(name) as readonly (string | null)[];
+  const ticker = text("ticker"), side = text("side"), exitReason = text("exit_reason");
+  const entryTime = f64("entry_time"), entryPrice = f64("entry_price"), exitTime = f64("exit_time"), exitPrice = f64("exit_price");
+  const quantity = f64("quantity"), pnl = f64("pnl"), costs = f64("costs"), bars = f64("bars");
+  const out = new Array<Trade>(rows);
+  for (let i = 0; i < rows; i++) {
+    out[i] = {
+      ticker: ticker[i] as string,
+      side: side[i] as Trade["side"],
+      entryTime: entryTime[i] as number,
+      entryPrice: entryPrice[i] as number,
+      exitTime: exitTime[i] as number,
+      exitPrice: exitPrice[i] as number,
+      quantity: quantity[i] as number,
+      pnl: pnl[i] as number,
+      costs: costs[i] as number,
+      exitReason: exitReason[i] as ExitReason,
+      bars: bars[i] as number,
+    };
+  }
+  return out;
+}
+
+/** Trades of a run recorded before migration 6, one row each. */
+function selectLegacyTrades(ctx: StoreContext, runId: string, ticker?: string): Trade[] {
   const rows = (
     ticker === undefined
       ? ctx.db.prepare("SELECT * FROM trades WHERE run_id = ? ORDER BY seq").all(runId)

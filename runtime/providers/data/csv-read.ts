@@ -14,7 +14,6 @@ import { open } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { DataError } from "./errors.js";
-import { badHeader } from "./errors.js";
 import { estimateRows, type ColumnArrays } from "./csv-columns.js";
 import { parseCsv, parseCsvRows, rawSeries, readCsvLayout, type CsvRows } from "./csv-parse.js";
 import { appendRows } from "./csv-split.js";
@@ -26,7 +25,8 @@ import type { ZoneConverter } from "./timestamps.js";
 /** Below this size a worker's start-up costs more than the parsing it would take over. */
 const PARALLEL_BYTES = 16 << 20;
 /** Share of the file read and parsed on this thread, which also hashes the whole file afterwards. */
-const HEAD_FRACTION = 0.47;
+const HEAD_FRACTION = 0.49;
+const LF = 10;
 const READ_CHUNK = 16 << 20;
 
 const WORKER_URL = new URL("./csv-worker.js", import.meta.url);
@@ -74,21 +74,25 @@ async function readInParallel(worker: Worker, path: string, size: number, ticker
   const from = Math.floor(size * HEAD_FRACTION);
   const messages = replies(worker);
   worker.postMessage({ buffer, path, from, size } satisfies CsvReadTask);
-  const headRead = await readInto(path, bytes, 0, from);
-  const tailRead = await messages.next();
-  if (headRead !== from || tailRead === null || !("bytesRead" in tailRead) || tailRead.bytesRead !== size - from) return null;
-  const { split, end } = tailRead as CsvReadDone;
-  const body = bytes.subarray(0, end);
-  const layout = readCsvLayout(body);
-  if (!("roles" in layout)) return { sha256: hashOf(bytes, size), parsed: { ok: false, error: badHeader(source, layout.headerText.slice(0, 120), layout.missing) } };
-  if (layout.bodyStart > split) return null; // the header runs into the worker's part: a tiny-lined oddity, do it plainly
+  if ((await readInto(path, bytes, 0, from)) !== from) return null;
+  // A header running into the worker's part, or a bad one: the plain path reads and reports it.
+  if (bytes.subarray(0, from).indexOf(LF) === -1) return null;
+  const layout = readCsvLayout(bytes.subarray(0, from));
+  if (!("roles" in layout)) return null;
   worker.postMessage({ layout, tz } satisfies CsvParseTask);
-  // Room for both parts, so the tail is appended without copying the head.
-  const head = parseCsvRows(body, layout.bodyStart, split, 1, layout, zone, estimateRows(body, layout.bodyStart, end));
+  // Parse the complete lines of this part while the worker still reads; the line that runs
+  // into the worker's part is parsed once the worker says where it ends.
+  const lastLf = bytes.lastIndexOf(LF, from - 1);
+  const safeEnd = Math.max(lastLf + 1, layout.bodyStart);
+  const head = parseCsvRows(bytes, layout.bodyStart, safeEnd, 1, layout, zone, estimateRows(bytes, layout.bodyStart, size + 1));
+  const tailRead = await messages.next();
+  if (tailRead === null || !("bytesRead" in tailRead) || tailRead.bytesRead !== size - from) return null;
+  const { split, end } = tailRead;
+  const joined = appendRows(head, parseCsvRows(bytes, safeEnd, split, 0, layout, zone, 4));
   const sha256 = hashOf(bytes, size);
   const done = await messages.next();
-  const tail: CsvRows<ColumnArrays> = done !== null && "rows" in done ? (done.rows as CsvRows<ColumnArrays>) : parseCsvRows(body, split, end, 0, layout, zone, estimateRows(body, split, end));
-  return { sha256, parsed: { ok: true, raw: rawSeries(ticker, source, appendRows(head, tail)) } };
+  const tail: CsvRows<ColumnArrays> = done !== null && "rows" in done ? (done.rows as CsvRows<ColumnArrays>) : parseCsvRows(bytes, split, end, 0, layout, zone, estimateRows(bytes, split, end));
+  return { sha256, parsed: { ok: true, raw: rawSeries(ticker, source, appendRows(joined, tail)) } };
 }
 
 type WorkerReply = CsvReadDone | { readonly rows: unknown } | { readonly failed: string };

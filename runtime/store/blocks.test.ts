@@ -40,3 +40,26 @@ describe("execution log", () => {
     expect(ok(store.executionLog(id, "MSFT"))).toEqual(expected.filter((e) => e.ticker === "MSFT"));
   });
 });
+
+describe("trades", () => {
+  it("reads back every ticker's trades in recorded order, one block per ticker", () => {
+    const id = recordTwoTickers();
+    const all = ok(store.runTrades(id));
+    expect(all.map((t) => `${t.ticker}:${t.pnl}`)).toEqual(["AAPL:1000", "MSFT:-1000", "MSFT:5"]);
+    expect(ok(store.runTrades(id, "MSFT"))).toEqual(all.slice(1));
+    expect(store.db.prepare("SELECT count(*) FROM trade_blocks WHERE run_id = ?").pluck().get(id)).toBe(2);
+  });
+
+  it("still reads runs recorded before migration 6, one row per trade", () => {
+    const id = recordTwoTickers();
+    const expected = ok(store.runTrades(id));
+    const insert = store.db.prepare(
+      "INSERT INTO trades (run_id, seq, ticker, side, entry_time, entry_price, exit_time, exit_price, quantity, pnl, costs, exit_reason, bars) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    );
+    expected.forEach((t, i) => insert.run(id, i + 1, t.ticker, t.side, t.entryTime, t.entryPrice, t.exitTime, t.exitPrice, t.quantity, t.pnl, t.costs, t.exitReason, t.bars));
+    store.db.prepare("DELETE FROM trade_blocks WHERE run_id = ?").run(id);
+    expect(ok(store.runTrades(id))).toEqual(expected);
+    expect(ok(store.runTrades(id, "AAPL"))).toEqual(expected.slice(0, 1));
+  });
+});
+
