@@ -192,7 +192,7 @@ export async function executeRun(plan: Plan, options: RunOptions, store: Store):
           ...(options.commission === undefined ? {} : { commission: options.commission }),
           ...(options.slippage === undefined ? {} : { slippage: options.slippage }),
         },
-        onProgress: (done, total) => options.onProgress?.(bars.ticker, done, total),
+        ...(options.onProgress === undefined ? {} : { onProgress: (done: number, total: number) => options.onProgress?.(bars.ticker, done, total) }),
       });
       if (!outcome.ok) throw new RunFailure(`${bars.ticker}: ${outcome.error.message}`, "check the strategy's params and rules with `strat check`", "R0325");
       const metrics = computeMetrics(toMetricInput(outcome.value, periodsPerYear));

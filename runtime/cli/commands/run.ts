@@ -107,7 +107,8 @@ export async function runRun(io: CliIo, paths: readonly string[], options: RunCo
   try {
     for (const strategy of names) {
       try {
-        const outcome = await executeRun(plan, { ...shared, strategy, onProgress: (ticker, done, total) => progress.update(ticker, done, total) }, store);
+        // No callback off a terminal: the engine then never calls out of its bar loop.
+        const outcome = await executeRun(plan, { ...shared, strategy, ...(progress.update === undefined ? {} : { onProgress: progress.update }) }, store);
         progress.clear();
         outcomes.push(outcome);
         if (!options.json) io.out(renderRunTable(outcome) + "\n");

@@ -2,12 +2,18 @@
 
 import type { CliIo } from "../io.js";
 
-/** Returns a progress callback that redraws one line, and a function that clears it. */
-export function progressBar(io: CliIo): { update: (label: string, done: number, total: number) => void; clear: () => void } {
-  if (!io.isTty) return { update: () => undefined, clear: () => undefined };
+/** A progress line: `update` is absent when nothing is drawn (not a terminal), so callers skip reporting altogether. */
+export interface ProgressBar {
+  readonly update?: (label: string, done: number, total: number) => void;
+  readonly clear: () => void;
+}
+
+/** Returns a progress callback that redraws one line (on a terminal only), and a function that clears it. */
+export function progressBar(io: CliIo): ProgressBar {
+  if (!io.isTty) return { clear: () => undefined };
   let drawn = false;
   return {
-    update(label, done, total) {
+    update(label: string, done: number, total: number) {
       const width = 30;
       const fraction = total > 0 ? Math.min(1, done / total) : 1;
       const filled = Math.round(fraction * width);
