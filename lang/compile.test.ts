@@ -34,6 +34,13 @@ describe("examples/design.strat", () => {
   it("reports phase timings", () => {
     expect(out.timings.map((t) => t.phase)).toEqual(["lex+parse", "resolve", "check", "lower", "validate"]);
   });
+
+  it("skips only the schema self-check when asked (strat check), with the same plan and diagnostics", () => {
+    const unchecked = compile({ roots: ["examples/design.strat"], host: { readFile: () => design }, validatePlan: false });
+    expect(unchecked.timings.map((t) => t.phase)).toEqual(["lex+parse", "resolve", "check", "lower"]);
+    expect(unchecked.diagnostics).toEqual(out.diagnostics);
+    expect(unchecked.plan).toEqual(out.plan);
+  });
 });
 
 describe("determinism", () => {

@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import { compileSources } from "../compile.js";
 import { cronProblem } from "./check-schedule.js";
@@ -10,6 +11,12 @@ describe("cron expressions", () => {
     expect(cronProblem("61 0 6 * * *")).toBe("second 61 is outside 0-59");
     expect(cronProblem("0 6 * * x")).toBe("'x' is not a cron value");
     expect(cronProblem("*/15 6-18 * * 1-5")).toBeNull();
+  });
+
+  it("pins the locale of the luxon copy cron-parser uses, so no system locale is read", () => {
+    const luxonOfCronParser = createRequire(createRequire(import.meta.url).resolve("cron-parser"))("luxon") as typeof import("luxon");
+    expect(cronProblem("0 6 * * 1-5")).toBeNull();
+    expect(luxonOfCronParser.Settings.defaultLocale).toBe("en-US");
   });
 
   it("asks for quotes around a bare name", () => {

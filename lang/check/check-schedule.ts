@@ -10,6 +10,7 @@ import { makeDiagnostic } from "../diagnostics/problems.js";
 import { checkSettings } from "./check-settings.js";
 import { makeEnv, type CheckState, type Env } from "./context.js";
 import { evaluate } from "./evaluate.js";
+import { pinLuxonLocale } from "./luxon-locale.js";
 
 const ALIASES = new Set(["@yearly", "@annually", "@monthly", "@weekly", "@daily", "@hourly", "@midnight"]);
 
@@ -28,6 +29,7 @@ export function cronProblem(expr: string): string | null {
   }
   const range = trimmed.startsWith("@") ? null : fieldOutOfRange(trimmed.split(/\s+/).filter((f) => f.length > 0));
   if (range !== null) return range;
+  pinLuxonLocale();
   try {
     CronExpressionParser.parse(trimmed, { tz: "UTC", currentDate: new Date(0) });
     return null;

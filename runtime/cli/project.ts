@@ -25,7 +25,7 @@ export interface CompiledProject {
 }
 
 /** Compiles the named paths (or the project's sources). */
-export function compileProject(io: CliIo, paths: readonly string[], cli: CliConfig = {}): CompiledProject {
+export function compileProject(io: CliIo, paths: readonly string[], cli: CliConfig = {}, options: { validatePlan?: boolean } = {}): CompiledProject {
   const config = resolveConfig(io, cli);
   let absolute: string[];
   try {
@@ -35,7 +35,7 @@ export function compileProject(io: CliIo, paths: readonly string[], cli: CliConf
     throw error;
   }
   const roots = absolute.map((file) => toProjectPath(config.root, file));
-  const output = compile({ roots, host: fileHost(config.root) });
+  const output = compile({ roots, host: fileHost(config.root), validatePlan: options.validatePlan });
   return { config, roots, output };
 }
 

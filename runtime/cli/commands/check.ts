@@ -13,7 +13,8 @@ export interface CheckOptions {
 
 /** Runs `strat check`; returns the exit code. */
 export function runCheck(io: CliIo, paths: readonly string[], options: CheckOptions, cli: CliConfig = {}): number {
-  const { config, roots, output } = compileProject(io, paths, cli);
+  // check emits no plan, so it skips the compiler's self-check of the plan against its schema
+  const { config, roots, output } = compileProject(io, paths, cli, { validatePlan: false });
   const errors = output.diagnostics.filter((d) => d.severity === "error").length;
   const warnings = output.diagnostics.length - errors;
   if (options.json) {
