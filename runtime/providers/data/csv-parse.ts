@@ -224,14 +224,16 @@ export function rawSeries(ticker: string, source: string, rows: CsvRows): RawSer
  * Parses the rows in bytes[start, end): `end` is the file's end or just after an LF, and
  * `linesBefore` is the line number of the line that ends at `start` (1 for the header), so
  * messages name the file's real lines. `capacityHint` is the rows to allocate for (estimateRows).
+ * With `into`, the rows continue those (in its columns, after its last line): a file read in
+ * runs of lines is parsed run by run.
  */
-export function parseCsvRows(bytes: Uint8Array, start: number, end: number, linesBefore: number, layout: CsvLayout, zone: ZoneConverter | null, capacityHint: number): CsvRows {
+export function parseCsvRows(bytes: Uint8Array, start: number, end: number, linesBefore: number, layout: CsvLayout, zone: ZoneConverter | null, capacityHint: number, into?: CsvRows): CsvRows {
   const { roles, hasVolume } = layout;
   const fieldCount = roles.length;
-  const columns = new CsvColumns(capacityHint);
+  const columns = into?.columns ?? new CsvColumns(capacityHint);
   const stamp = new TimestampParser();
   const fast = new FastRowReader(roles, hasVolume);
-  let badRowCount = 0, badRowFirst = 0, badRowWhy = "";
+  let badRowCount = into?.badRowCount ?? 0, badRowFirst = into?.badRowFirst ?? 0, badRowWhy = into?.badRowWhy ?? "";
   const flagBad = (row: number, line: number, why: string): void => {
     if (columns.badRow[row] === 1) return;
     columns.badRow[row] = 1;
@@ -241,7 +243,7 @@ export function parseCsvRows(bytes: Uint8Array, start: number, end: number, line
     }
   };
 
-  let n = 0, line = linesBefore;
+  let n = into?.n ?? 0, line = into?.lastLine ?? linesBefore;
   let pos = start;
   while (pos < end) {
     line++;

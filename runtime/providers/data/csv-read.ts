@@ -1,33 +1,37 @@
 // Reading one CSV file: its sha256 and its parsed rows. Input: a path, the ticker and source
 // for messages, the time zone of naive timestamps. Output: the digest of the file's bytes and
 // parseCsv's result for them. Rejects with the fs error when the file cannot be read.
-// Files under PARALLEL_BYTES are read, hashed and parsed on this thread. Larger ones are read
-// into a SharedArrayBuffer by two threads at once: a worker (csv-worker.ts) reads and parses the
-// rows after a split point while this thread reads and parses the rows before it, then hashes
-// the whole buffer; the halves are joined in file order (csv-split.ts). The result is the same either way: same rows, same
-// bad-row report, same digest. The worker is an optimisation only: when its compiled script is
-// absent (sources run through a TypeScript loader) or it fails, this thread does all the work.
+// Files under PARALLEL_BYTES are read, hashed and parsed on this thread. Larger ones are split
+// at an offset: a worker (csv-worker.ts) reads and parses the rows after it while this thread
+// reads and parses the rows before it (the line running across the offset is this thread's),
+// then reads on to hash the rest; the parts are joined in file order (csv-split.ts). Both read
+// through reused buffers (line-chunks.ts): faulting in fresh memory for a whole large file cost
+// more than parsing it, and two threads faulting at once mostly wait on each other.
+// The result is the same either way: same rows, same bad-row report, same digest. The worker is
+// an optimisation only: when its compiled script is absent (sources run through a TypeScript
+// loader) or it fails, this thread does all the work.
 
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { open } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { DataError } from "./errors.js";
-import { estimateRows, type ColumnArrays } from "./csv-columns.js";
+import type { ColumnArrays } from "./csv-columns.js";
 import { parseCsv, parseCsvRows, rawSeries, readCsvLayout, type CsvRows } from "./csv-parse.js";
-import { appendRows } from "./csv-split.js";
-import type { CsvParseTask, CsvReadDone, CsvReadTask } from "./csv-worker.js";
+import { appendRows, splitAfter } from "./csv-split.js";
+import { rowsInRest, type CsvWorkerTask } from "./csv-worker.js";
+import type { DataError } from "./errors.js";
+import { LineChunks } from "./line-chunks.js";
 import type { RawSeries } from "./quality.js";
 import { readHashed } from "./read-hashed.js";
 import type { ZoneConverter } from "./timestamps.js";
 
 /** Below this size a worker's start-up costs more than the parsing it would take over. */
 const PARALLEL_BYTES = 16 << 20;
-/** Share of the file read and parsed on this thread, which also hashes the whole file afterwards. */
+/** Share of the file parsed on this thread, which also hashes the whole file. */
 const HEAD_FRACTION = 0.49;
-const LF = 10;
-const READ_CHUNK = 16 << 20;
+/** Bytes per read: few syscalls, and small enough to stay in cache-friendly, reused memory. */
+const CHUNK_BYTES = 8 << 20;
 
 const WORKER_URL = new URL("./csv-worker.js", import.meta.url);
 let workerScript: boolean | null = null;
@@ -48,7 +52,7 @@ export async function readCsvFile(path: string, ticker: string, source: string, 
     await handle.close();
   }
   if (size < PARALLEL_BYTES || !hasWorkerScript()) return readOnThisThread(path, ticker, source, zone);
-  // Start the worker first: it boots and reads the second part while this thread reads the first.
+  // Start the worker first: it boots while this thread reads the header.
   const worker = new Worker(WORKER_URL);
   try {
     return (await readInParallel(worker, path, size, ticker, source, zone, tz)) ?? (await readOnThisThread(path, ticker, source, zone));
@@ -67,71 +71,47 @@ function hasWorkerScript(): boolean {
   return workerScript;
 }
 
-/** The parallel read; null when something unusual happened (the file changed, the worker failed) and the plain path should redo it. */
+/** The parallel read; null when something unusual happened (a header longer than a chunk, a bad header, the worker failed) and the plain path should redo it. */
 async function readInParallel(worker: Worker, path: string, size: number, ticker: string, source: string, zone: ZoneConverter | null, tz: string | null): Promise<CsvFile | null> {
-  const buffer = new SharedArrayBuffer(size + 1);
-  const bytes = new Uint8Array(buffer);
   const from = Math.floor(size * HEAD_FRACTION);
-  const messages = replies(worker);
-  worker.postMessage({ buffer, path, from, size } satisfies CsvReadTask);
-  if ((await readInto(path, bytes, 0, from)) !== from) return null;
-  // A header running into the worker's part, or a bad one: the plain path reads and reports it.
-  if (bytes.subarray(0, from).indexOf(LF) === -1) return null;
-  const layout = readCsvLayout(bytes.subarray(0, from));
-  if (!("roles" in layout)) return null;
-  worker.postMessage({ layout, tz } satisfies CsvParseTask);
-  // Parse the complete lines of this part while the worker still reads; the line that runs
-  // into the worker's part is parsed once the worker says where it ends.
-  const lastLf = bytes.lastIndexOf(LF, from - 1);
-  const safeEnd = Math.max(lastLf + 1, layout.bodyStart);
-  const head = parseCsvRows(bytes, layout.bodyStart, safeEnd, 1, layout, zone, estimateRows(bytes, layout.bodyStart, size + 1));
-  const tailRead = await messages.next();
-  if (tailRead === null || !("bytesRead" in tailRead) || tailRead.bytesRead !== size - from) return null;
-  const { split, end } = tailRead;
-  const joined = appendRows(head, parseCsvRows(bytes, safeEnd, split, 0, layout, zone, 4));
-  const sha256 = hashOf(bytes, size);
-  const done = await messages.next();
-  const tail: CsvRows<ColumnArrays> = done !== null && "rows" in done ? (done.rows as CsvRows<ColumnArrays>) : parseCsvRows(bytes, split, end, 0, layout, zone, estimateRows(bytes, split, end));
-  return { sha256, parsed: { ok: true, raw: rawSeries(ticker, source, appendRows(joined, tail)) } };
-}
-
-type WorkerReply = CsvReadDone | { readonly rows: unknown } | { readonly failed: string };
-
-/** The worker's replies in order; null once it has failed or exited. */
-function replies(worker: Worker): { next(): Promise<WorkerReply | null> } {
-  const queue: (WorkerReply | null)[] = [];
-  let waiting: ((reply: WorkerReply | null) => void) | null = null;
-  const push = (reply: WorkerReply | null): void => {
-    if (waiting !== null) {
-      const resolve = waiting;
-      waiting = null;
-      resolve(reply);
-    } else queue.push(reply);
-  };
-  worker.on("message", (reply: WorkerReply) => push("failed" in reply ? null : reply));
-  worker.on("error", () => push(null));
-  worker.on("exit", () => push(null));
-  return {
-    next: () => (queue.length > 0 ? Promise.resolve(queue.shift() ?? null) : new Promise((resolve) => (waiting = resolve))),
-  };
-}
-
-/** Reads bytes [from, to) of the file into `bytes` at the same offsets; the number read (less if the file shrank). */
-async function readInto(path: string, bytes: Uint8Array, from: number, to: number): Promise<number> {
   const handle = await open(path, "r");
   try {
-    let offset = from;
-    while (offset < to) {
-      const { bytesRead } = await handle.read(bytes, offset, Math.min(READ_CHUNK, to - offset), offset);
-      if (bytesRead === 0) break;
-      offset += bytesRead;
+    const hash = createHash("sha256");
+    const reader = new LineChunks(handle, 0, size, CHUNK_BYTES);
+    let run = await reader.next();
+    if (run === null) return null;
+    const layout = readCsvLayout(run.bytes.subarray(0, run.end));
+    if (!("roles" in layout) || layout.bodyStart > from) return null;
+    const tail = workerResult(worker, { path, from, size, layout, tz, chunkBytes: CHUNK_BYTES });
+    let head: CsvRows | null = null;
+    let parsing = true;
+    for (let start = layout.bodyStart; run !== null; run = await reader.next(), start = 0) {
+      hash.update(run.fresh);
+      if (!parsing) continue;
+      // Lines starting before the end of the line that runs across `from` are this thread's.
+      const local = from - run.fileOffset;
+      const stop = local < run.end ? splitAfter(run.bytes, Math.max(local, start), run.end) : run.end;
+      if (local < run.end) parsing = false;
+      if (start >= stop) continue;
+      const hint = head === null ? rowsInRest(run.bytes, start, run.end, size - run.fileOffset) : 0;
+      head = parseCsvRows(run.bytes, start, stop, 1, layout, zone, hint, head ?? undefined);
     }
-    return offset - from;
+    const rest = await tail;
+    if (rest === null) return null;
+    // No row before the split: the tail's lines still count from the header's.
+    head ??= parseCsvRows(new Uint8Array(0), 0, 0, 1, layout, zone, rest.n);
+    return { sha256: hash.digest("hex"), parsed: { ok: true, raw: rawSeries(ticker, source, appendRows(head, rest)) } };
   } finally {
     await handle.close();
   }
 }
 
-function hashOf(bytes: Uint8Array, length: number): string {
-  return createHash("sha256").update(bytes.subarray(0, length)).digest("hex");
+/** The worker's rows, or null when it failed or exited without them. */
+function workerResult(worker: Worker, task: CsvWorkerTask): Promise<CsvRows<ColumnArrays> | null> {
+  return new Promise((resolve) => {
+    worker.once("message", (message: { rows?: CsvRows<ColumnArrays> | null; failed?: string }) => resolve(message.rows ?? null));
+    worker.once("error", () => resolve(null));
+    worker.once("exit", () => resolve(null));
+    worker.postMessage(task);
+  });
 }

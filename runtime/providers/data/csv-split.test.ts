@@ -30,7 +30,10 @@ function split(bytes: Uint8Array, fraction: number, tinyCapacity: boolean): RawS
   const end = body.length;
   const mid = splitAfter(body, layout.bodyStart + Math.floor((end - layout.bodyStart) * fraction), end);
   const headHint = tinyCapacity ? 1 : estimateRows(body, layout.bodyStart, end);
-  const head = parseCsvRows(body, layout.bodyStart, mid, 1, layout, null, headHint);
+  // the head in two runs, the second continuing the first (as a file read in chunks is parsed)
+  const cut = splitAfter(body, layout.bodyStart + Math.floor((mid - layout.bodyStart) / 2), mid);
+  const first = parseCsvRows(body, layout.bodyStart, cut, 1, layout, null, headHint);
+  const head = parseCsvRows(body, cut, mid, 1, layout, null, 0, first);
   const tail = parseCsvRows(body, mid, end, 0, layout, null, tinyCapacity ? 1 : estimateRows(body, mid, end));
   return rawSeries("T", "t.csv", appendRows(head, tail));
 }

@@ -1,92 +1,66 @@
-// The worker half of a parallel CSV read (csv-read.ts). Two exchanges with the main thread:
-//   read:  {buffer, path, from, size} → reads bytes [from, size) of the file into the shared
-//          buffer (adding a final LF in its spare byte when the file lacks one) and answers
-//          {bytesRead, split, end}: `split` is just after the first LF at or after `from`, so rows
-//          before it are the main thread's and rows from it on are this worker's.
-//   parse: {layout, tz} → parses bytes [split, end) with line numbers counted from 0 and answers
-//          with the rows, their buffers transferred (not copied). It may arrive before the read
-//          is done: the parse starts when both are there.
-// Reading its own half in parallel with the main thread halves the time spent faulting in and
-// copying a large file; any failure is answered with {failed} and the main thread does the work.
+// The worker half of a parallel CSV read (csv-read.ts). Input, once: the file path, the offset
+// `from` where its part starts (its rows begin just after the first LF at or after `from`; the
+// line running across `from` is the main thread's), the file size, the layout and the time zone
+// name. It reads its part through a reused buffer (line-chunks.ts) and parses it with line
+// numbers counted from 0 at its first row. Output, once: {rows}, their buffers transferred (not
+// copied), or {failed} — the main thread then does the work itself.
 
 import { open } from "node:fs/promises";
-import { parentPort, type MessagePort } from "node:worker_threads";
+import { parentPort } from "node:worker_threads";
 import { estimateRows } from "./csv-columns.js";
-import { parseCsvRows, type CsvLayout } from "./csv-parse.js";
+import { parseCsvRows, type CsvLayout, type CsvRows } from "./csv-parse.js";
 import { splitAfter } from "./csv-split.js";
+import { LineChunks } from "./line-chunks.js";
 import { zoneConverter } from "./timestamps.js";
 
-/** The first message: what to read. */
-export interface CsvReadTask {
-  readonly buffer: SharedArrayBuffer;
+/** What the main thread sends. */
+export interface CsvWorkerTask {
   readonly path: string;
   readonly from: number;
   readonly size: number;
-}
-
-/** The answer to a read task. */
-export interface CsvReadDone {
-  readonly bytesRead: number;
-  readonly split: number;
-  readonly end: number;
-}
-
-/** The second message: how to parse. */
-export interface CsvParseTask {
   readonly layout: CsvLayout;
   readonly tz: string | null;
+  readonly chunkBytes: number;
 }
 
-const LF = 10;
-const READ_CHUNK = 16 << 20;
+/** About how many rows lie from `start` of this run to `restEnd` (the end of the file, relative to the run): this run's rate, extrapolated. */
+export function rowsInRest(bytes: Uint8Array, start: number, end: number, restEnd: number): number {
+  return Math.ceil((estimateRows(bytes, start, end) * (restEnd - start)) / Math.max(1, end - start)) + 16;
+}
 
-async function readTail(task: CsvReadTask): Promise<CsvReadDone> {
-  const bytes = new Uint8Array(task.buffer);
+/** Parses the rows of the file after the first LF at or after `task.from`. */
+export async function parseTail(task: CsvWorkerTask): Promise<CsvRows> {
+  const zone = task.tz === null ? null : zoneConverter(task.tz);
   const handle = await open(task.path, "r");
-  let offset = task.from;
   try {
-    while (offset < task.size) {
-      const { bytesRead } = await handle.read(bytes, offset, Math.min(READ_CHUNK, task.size - offset), offset);
-      if (bytesRead === 0) break;
-      offset += bytesRead;
+    const reader = new LineChunks(handle, task.from, task.size, task.chunkBytes);
+    let rows: CsvRows | null = null;
+    let skipping = true;
+    for (let run = await reader.next(); run !== null; run = await reader.next()) {
+      let start = 0;
+      if (skipping) {
+        start = splitAfter(run.bytes, 0, run.end); // the line running across `from` is the main thread's
+        skipping = false;
+      }
+      if (start >= run.end) continue;
+      const hint = rows === null ? rowsInRest(run.bytes, start, run.end, task.size - run.fileOffset) : 0;
+      rows = parseCsvRows(run.bytes, start, run.end, 0, task.layout, zone, hint, rows ?? undefined);
     }
+    return rows ?? parseCsvRows(new Uint8Array(0), 0, 0, 0, task.layout, zone, 1);
   } finally {
     await handle.close();
   }
-  let end = offset;
-  if (end > 0 && bytes[end - 1] !== LF) bytes[end++] = LF;
-  return { bytesRead: offset - task.from, split: splitAfter(bytes, task.from, end), end };
 }
 
-/** Parses the read range once both the read and the parse task are there, whichever comes first. */
-function serve(port: MessagePort): void {
-  let task: CsvReadTask | null = null;
-  let read: CsvReadDone | null = null;
-  let parse: CsvParseTask | null = null;
-  const parseWhenReady = (): void => {
-    if (task === null || read === null || parse === null) return;
-    const bytes = new Uint8Array(task.buffer);
-    const zone = parse.tz === null ? null : zoneConverter(parse.tz);
-    const rows = parseCsvRows(bytes, read.split, read.end, 0, parse.layout, zone, estimateRows(bytes, read.split, read.end));
-    const c = rows.columns;
-    port.postMessage({ rows }, [c.time, c.open, c.high, c.low, c.close, c.volume, c.rowNumber, c.badRow].map((a) => a.buffer as ArrayBuffer));
-  };
-  port.on("message", (message: CsvReadTask | CsvParseTask) => {
-    if ("buffer" in message) {
-      task = message;
-      readTail(message).then(
-        (done) => {
-          read = done;
-          port.postMessage(done);
-          parseWhenReady();
-        },
-        (error: unknown) => port.postMessage({ failed: error instanceof Error ? error.message : String(error) }),
-      );
-    } else {
-      parse = message;
-      parseWhenReady();
-    }
-  });
-}
-
-if (parentPort !== null) serve(parentPort);
+parentPort?.once("message", (task: CsvWorkerTask) => {
+  const port = parentPort;
+  if (port === null) return;
+  parseTail(task).then(
+    (rows) => {
+      const c = rows.columns;
+      const plain = { n: rows.n, lastLine: rows.lastLine, badRowCount: rows.badRowCount, badRowFirst: rows.badRowFirst, badRowWhy: rows.badRowWhy, columns: { time: c.time, open: c.open, high: c.high, low: c.low, close: c.close, volume: c.volume, rowNumber: c.rowNumber, badRow: c.badRow } };
+      port.postMessage({ rows: plain }, [c.time, c.open, c.high, c.low, c.close, c.volume, c.rowNumber, c.badRow].map((a) => a.buffer as ArrayBuffer));
+    },
+    (error: unknown) => port.postMessage({ failed: error instanceof Error ? error.message : String(error) }),
+  );
+});
