@@ -83,6 +83,7 @@ export async function executePortfolioRun(plan: Plan, options: PortfolioRunOptio
 
   const runId = storeOrFail(
     store.beginRun({
+      kind: "portfolio",
       planHash: plan.hash,
       sourceHashes: plan.sources,
       strategy: layout.portfolio.name,

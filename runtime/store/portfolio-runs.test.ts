@@ -69,3 +69,14 @@ describe("portfolio runs", () => {
     expect(ok(store.portfolioRun(id))).toBeNull();
   });
 });
+
+describe("run kind", () => {
+  it("records a portfolio run as one from the start, so a failed one is still listed as a portfolio", () => {
+    const strategyRun = ok(store.beginRun(meta()));
+    const portfolioRun = ok(store.beginRun({ ...meta(), kind: "portfolio" }));
+    ok(store.failRun(portfolioRun, "data missing"));
+    expect(ok(store.getRun(strategyRun))?.kind).toBe("strategy");
+    expect(ok(store.getRun(portfolioRun))).toMatchObject({ kind: "portfolio", status: "failed" });
+    expect(ok(store.listRuns()).map((r) => `${r.id}:${r.kind}`)).toEqual([`${portfolioRun}:portfolio`, `${strategyRun}:strategy`]);
+  });
+});

@@ -48,6 +48,8 @@ export interface RunLineage {
 
 /** What beginRun needs to know. */
 export interface RunMeta {
+  /** A strategy run (the default) or a portfolio run. */
+  readonly kind?: RunKind;
   readonly planHash: string;
   readonly sourceHashes: readonly SourceHash[];
   readonly strategy: string;
@@ -64,9 +66,13 @@ export interface RunMeta {
   readonly periodsPerYear: number;
 }
 
+/** What a run ran: one strategy, or a portfolio of sleeves. */
+export type RunKind = "strategy" | "portfolio";
+
 /** A stored run. */
 export interface RunRecord {
   readonly id: string;
+  readonly kind: RunKind;
   /** Creation order; the latest run has the highest seq. */
   readonly seq: number;
   readonly planHash: string;
@@ -104,6 +110,7 @@ export interface RunFilter {
 }
 
 interface RunRow {
+  kind: RunKind;
   seq: number;
   id: string;
   plan_hash: string;
@@ -137,13 +144,14 @@ export function insertRun(ctx: StoreContext, meta: RunMeta): string {
   const id = formatRunId(seq);
   ctx.db
     .prepare(
-      `INSERT INTO runs (seq, id, plan_hash, source_hashes, strategy, tickers, params, overrides, run_source, data_regime,
+      `INSERT INTO runs (seq, id, kind, plan_hash, source_hashes, strategy, tickers, params, overrides, run_source, data_regime,
          status, error, lineage, data_hash, initial_cash, final_equity, periods_per_year, pid, created_at, finished_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'running', NULL, ?, ?, ?, NULL, ?, ?, ?, NULL)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'running', NULL, ?, ?, ?, NULL, ?, ?, ?, NULL)`,
     )
     .run(
       seq,
       id,
+      meta.kind ?? "strategy",
       meta.planHash,
       canonicalJson(meta.sourceHashes),
       meta.strategy,
@@ -219,6 +227,7 @@ export function selectRunningRuns(ctx: StoreContext): { readonly id: string; rea
 function toRecord(row: RunRow): RunRecord {
   return {
     id: row.id,
+    kind: row.kind,
     seq: row.seq,
     planHash: row.plan_hash,
     sourceHashes: JSON.parse(row.source_hashes) as SourceHash[],

@@ -3,7 +3,7 @@
 import Table from "cli-table3";
 import type { CliConfig } from "../../config/config.js";
 import { formatMoney } from "../../plan/expr-text.js";
-import { isStoreError, type RunRecord, type Store } from "../../store/index.js";
+import { isStoreError } from "../../store/index.js";
 import { EXIT, UserError } from "../errors.js";
 import type { CliIo } from "../io.js";
 import { openConfiguredStore } from "../open-store.js";
@@ -18,17 +18,6 @@ export interface RunsOptions {
 }
 
 const SOURCES = ["prod", "paper", "smoke", "maintenance"] as const;
-
-/** The ids of the listed runs that are completed portfolio runs. */
-function portfolioRunIds(store: Store, runs: readonly RunRecord[]): Set<string> {
-  const ids = new Set<string>();
-  for (const r of runs) {
-    const p = store.portfolioRun(r.id);
-    if (isStoreError(p)) throw new UserError(p.message, p.hint, EXIT.error, p.code);
-    if (p !== null) ids.add(r.id);
-  }
-  return ids;
-}
 
 /** Runs `strat runs`; returns the exit code. */
 export function runRuns(io: CliIo, options: RunsOptions, cli: CliConfig): number {
@@ -46,18 +35,16 @@ export function runRuns(io: CliIo, options: RunsOptions, cli: CliConfig): number
     });
     if (isStoreError(runs)) throw new UserError(runs.message, runs.hint, EXIT.error, runs.code);
     if (options.json) {
-      const portfolios = portfolioRunIds(store, runs);
-      io.out(JSON.stringify({ runs: runs.map((r) => ({ ...r, kind: portfolios.has(r.id) ? "portfolio" : "strategy" })) }, null, 2) + "\n");
+      io.out(JSON.stringify({ runs }, null, 2) + "\n");
       return EXIT.ok;
     }
     if (runs.length === 0) {
       io.out("no runs recorded yet: start one with `strat run`\n");
       return EXIT.ok;
     }
-    const portfolios = portfolioRunIds(store, runs);
     const table = new Table({ head: ["run", "created (UTC)", "strategy / portfolio", "tickers", "source", "regime", "status", "final equity", "plan"], style: { head: [], border: [] } });
     for (const r of runs) {
-      table.push([r.id, r.createdAt.replace("T", " ").slice(0, 19), portfolios.has(r.id) ? `portfolio ${r.strategy}` : r.strategy, r.tickers.join(","), r.runSource, r.dataRegime, r.status, r.finalEquity === null ? "-" : formatMoney(Number(r.finalEquity.toFixed(2))), r.planHash.slice(0, 12)]);
+      table.push([r.id, r.createdAt.replace("T", " ").slice(0, 19), r.kind === "portfolio" ? `portfolio ${r.strategy}` : r.strategy, r.tickers.join(","), r.runSource, r.dataRegime, r.status, r.finalEquity === null ? "-" : formatMoney(Number(r.finalEquity.toFixed(2))), r.planHash.slice(0, 12)]);
     }
     io.out(table.toString() + "\n");
     return EXIT.ok;
