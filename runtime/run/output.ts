@@ -69,6 +69,18 @@ function tickerJson(t: TickerOutcome) {
   };
 }
 
+/** The conventions every metric in a result follows, as printed beside it. */
+export function metricConventions(periodsPerYear: number, factors: { readonly dailyPeriodsPerYear: number; readonly stepPeriodsPerYear: number | null }) {
+  return {
+    returns: "simple returns of the equity curve sampled at the last bar of each UTC day",
+    periods_per_year: periodsPerYear,
+    sharpe_daily_factor: `sqrt(${factors.dailyPeriodsPerYear})`,
+    sharpe_step_factor: factors.stepPeriodsPerYear === null ? null : `sqrt(${Number(factors.stepPeriodsPerYear.toFixed(2))})`,
+    stdev: "sample (n-1)",
+    risk_free: 0,
+  };
+}
+
 /** Builds the --json object of a run. */
 export function runResultJson(outcome: RunOutcome) {
   const p = outcome.portfolio;
@@ -83,12 +95,7 @@ export function runResultJson(outcome: RunOutcome) {
     final_equity: p.result.finalEquity,
     metrics: metricsJson(p.metrics),
     conventions: {
-      returns: "simple returns of the equity curve sampled at the last bar of each UTC day",
-      periods_per_year: outcome.periodsPerYear,
-      sharpe_daily_factor: `sqrt(${factors.dailyPeriodsPerYear})`,
-      sharpe_step_factor: factors.stepPeriodsPerYear === null ? null : `sqrt(${Number(factors.stepPeriodsPerYear.toFixed(2))})`,
-      stdev: "sample (n-1)",
-      risk_free: 0,
+      ...metricConventions(outcome.periodsPerYear, factors),
       fills: outcome.strategy.execution.fill === "next_open" ? "signal at bar close, fill at next bar open" : "signal and fill at bar close",
     },
     tickers: outcome.tickers.map(tickerJson),

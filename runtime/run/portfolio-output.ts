@@ -3,7 +3,7 @@
 // same plan and data give the same bytes (the run id goes to stderr).
 
 import { annualisation } from "../../stdlib/metrics/index.js";
-import { dailyEquity, iso, metricsJson, tradeJson } from "./output.js";
+import { dailyEquity, iso, metricConventions, metricsJson, tradeJson } from "./output.js";
 import type { PortfolioOutcome, ScopeOutcome } from "./portfolio-execute.js";
 
 function curve(s: ScopeOutcome) {
@@ -32,12 +32,7 @@ export function portfolioResultJson(outcome: PortfolioOutcome) {
     costs: t.result.costs,
     metrics: metricsJson(t.metrics),
     conventions: {
-      returns: "simple returns of the equity curve sampled at the last bar of each UTC day",
-      periods_per_year: outcome.periodsPerYear,
-      sharpe_daily_factor: `sqrt(${factors.dailyPeriodsPerYear})`,
-      sharpe_step_factor: factors.stepPeriodsPerYear === null ? null : `sqrt(${Number(factors.stepPeriodsPerYear.toFixed(2))})`,
-      stdev: "sample (n-1)",
-      risk_free: 0,
+      ...metricConventions(outcome.periodsPerYear, factors),
       calendar: "union of the members' UTC days; prices forward-filled; a member earns 0 before its first bar and is weighted from the first rebalance after it",
       sleeve_weight: "cap x min(1, 1 / sum of caps); the rest is cash at 0%",
       rebalancing: "weights set at the close of the first day and of each period's last day, from returns up to that close; effective from the next day's return; drift in between",

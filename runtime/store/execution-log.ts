@@ -6,13 +6,15 @@
 // expose the log to tools.
 
 import type { ExecutionEvent } from "../engine/result.js";
-import { decodeColumns, encodeColumns } from "./column-blob.js";
+import { decodeColumns } from "./column-blob.js";
+import { insertBlock, selectBlocks, type BlockTable } from "./run-blocks.js";
 import type { StoreContext } from "./context.js";
+
+const LOG_BLOCKS: BlockTable = { table: "execution_log_blocks", count: "events" };
 
 /** Inserts events with seq numbers from `firstSeq`; returns the next free seq. Call inside a write transaction. */
 export function insertExecutionLog(ctx: StoreContext, runId: string, events: readonly ExecutionEvent[], firstSeq: number): number {
   const n = events.length;
-  if (n === 0) return firstSeq;
   const time = new Float64Array(n), quantity = new Float64Array(n), price = new Float64Array(n), commission = new Float64Array(n), slippage = new Float64Array(n);
   const ticker = new Array<string>(n), kind = new Array<string>(n), action = new Array<string | null>(n), reason = new Array<string>(n);
   for (let i = 0; i < n; i++) {
@@ -27,7 +29,7 @@ export function insertExecutionLog(ctx: StoreContext, runId: string, events: rea
     slippage[i] = e.slippage;
     reason[i] = e.reason;
   }
-  const blob = encodeColumns(n, [
+  return insertBlock(ctx, LOG_BLOCKS, runId, firstSeq, n, [
     { name: "time", kind: "f64", values: time },
     { name: "ticker", kind: "text", values: ticker },
     { name: "kind", kind: "text", values: kind },
@@ -38,19 +40,11 @@ export function insertExecutionLog(ctx: StoreContext, runId: string, events: rea
     { name: "slippage", kind: "f64", values: slippage },
     { name: "reason", kind: "text", values: reason },
   ]);
-  ctx.db.prepare("INSERT INTO execution_log_blocks (run_id, first_seq, events, columns) VALUES (?, ?, ?, ?)").run(runId, firstSeq, n, blob);
-  return firstSeq + n;
 }
 
 /** A run's execution log (of one ticker when given), in recorded order. */
 export function selectExecutionLog(ctx: StoreContext, runId: string, ticker?: string): ExecutionEvent[] {
-  const blocks = ctx.db.prepare("SELECT columns FROM execution_log_blocks WHERE run_id = ? ORDER BY first_seq").pluck().all(runId) as Uint8Array[];
-  if (blocks.length === 0) return selectLegacyRows(ctx, runId, ticker);
-  const out: ExecutionEvent[] = [];
-  for (const blob of blocks) {
-    for (const event of eventsOf(blob)) if (ticker === undefined || event.ticker === ticker) out.push(event);
-  }
-  return out;
+  return selectBlocks(ctx, LOG_BLOCKS, runId, ticker, eventsOf) ?? selectLegacyRows(ctx, runId, ticker);
 }
 
 function eventsOf(blob: Uint8Array): ExecutionEvent[] {

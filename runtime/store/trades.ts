@@ -4,13 +4,15 @@
 // row per trade in trades. `strat report RUN --json` gives them to tools.
 
 import type { ExitReason, OpenPosition, Trade } from "../engine/result.js";
-import { decodeColumns, encodeColumns } from "./column-blob.js";
+import { decodeColumns } from "./column-blob.js";
+import { insertBlock, selectBlocks, type BlockTable } from "./run-blocks.js";
 import type { StoreContext } from "./context.js";
+
+const TRADE_BLOCKS: BlockTable = { table: "trade_blocks", count: "trades" };
 
 /** Inserts trades with seq numbers from `firstSeq`; returns the next free seq. Call inside a write transaction. */
 export function insertTrades(ctx: StoreContext, runId: string, trades: readonly Trade[], firstSeq: number): number {
   const n = trades.length;
-  if (n === 0) return firstSeq;
   const entryTime = new Float64Array(n), entryPrice = new Float64Array(n), exitTime = new Float64Array(n), exitPrice = new Float64Array(n);
   const quantity = new Float64Array(n), pnl = new Float64Array(n), costs = new Float64Array(n), bars = new Float64Array(n);
   const ticker = new Array<string>(n), side = new Array<string>(n), exitReason = new Array<string>(n);
@@ -28,7 +30,7 @@ export function insertTrades(ctx: StoreContext, runId: string, trades: readonly 
     exitReason[i] = t.exitReason;
     bars[i] = t.bars;
   }
-  const blob = encodeColumns(n, [
+  return insertBlock(ctx, TRADE_BLOCKS, runId, firstSeq, n, [
     { name: "ticker", kind: "text", values: ticker },
     { name: "side", kind: "text", values: side },
     { name: "entry_time", kind: "f64", values: entryTime },
@@ -41,8 +43,6 @@ export function insertTrades(ctx: StoreContext, runId: string, trades: readonly 
     { name: "exit_reason", kind: "text", values: exitReason },
     { name: "bars", kind: "f64", values: bars },
   ]);
-  ctx.db.prepare("INSERT INTO trade_blocks (run_id, first_seq, trades, columns) VALUES (?, ?, ?, ?)").run(runId, firstSeq, n, blob);
-  return firstSeq + n;
 }
 
 /** Inserts open positions with seq numbers from `firstSeq`; returns the next free seq. */
@@ -72,11 +72,7 @@ interface TradeRow {
 
 /** A run's closed trades (of one ticker when given), in recorded order. */
 export function selectTrades(ctx: StoreContext, runId: string, ticker?: string): Trade[] {
-  const blocks = ctx.db.prepare("SELECT columns FROM trade_blocks WHERE run_id = ? ORDER BY first_seq").pluck().all(runId) as Uint8Array[];
-  if (blocks.length === 0) return selectLegacyTrades(ctx, runId, ticker);
-  const out: Trade[] = [];
-  for (const blob of blocks) for (const trade of tradesOf(blob)) if (ticker === undefined || trade.ticker === ticker) out.push(trade);
-  return out;
+  return selectBlocks(ctx, TRADE_BLOCKS, runId, ticker, tradesOf) ?? selectLegacyTrades(ctx, runId, ticker);
 }
 
 function tradesOf(blob: Uint8Array): Trade[] {
