@@ -482,6 +482,8 @@ export interface SweepPlan {
   totalTrials: number;
 }
 /**
+ * A sleeve. `data` (absent when the sleeve sets none) is where its ticker members get their bars; without it, the portfolio's data or the CLI's --data.
+ *
  * This interface was referenced by `Plan`'s JSON-Schema
  * via the `definition` "SleevePlan".
  */
@@ -491,7 +493,7 @@ export interface SleevePlan {
   origin: Origin;
   bucket: "safe" | "core" | "spec";
   cap: number;
-  data?: DataPlan1;
+  data?: DataPlan;
   members:
     | {
         tickers: string[];
@@ -502,18 +504,8 @@ export interface SleevePlan {
   weighting: "equal" | "inverse_vol" | "hrp" | "min_variance" | "max_sharpe" | "barbell";
 }
 /**
- * Where the sleeve's ticker members get their bars; absent when the sleeve sets no `data` (then the portfolio's, or the CLI's --data).
- */
-export interface DataPlan1 {
-  /**
-   * csv | sqlite | synthetic
-   */
-  provider: string;
-  options: {
-    [k: string]: Scalar;
-  };
-}
-/**
+ * A portfolio. `data` (absent when not set) is where ticker members and baselines get their bars when a sleeve sets no `data`.
+ *
  * This interface was referenced by `Plan`'s JSON-Schema
  * via the `definition` "PortfolioPlan".
  */
@@ -524,19 +516,7 @@ export interface PortfolioPlan {
   sleeves: string[];
   rebalance: "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
   baselines: RuleCall[];
-  data?: DataPlan2;
-}
-/**
- * Where ticker members and baselines get their bars when a sleeve sets no `data`; absent when not set.
- */
-export interface DataPlan2 {
-  /**
-   * csv | sqlite | synthetic
-   */
-  provider: string;
-  options: {
-    [k: string]: Scalar;
-  };
+  data?: DataPlan;
 }
 /**
  * This interface was referenced by `Plan`'s JSON-Schema
