@@ -79,28 +79,25 @@ function binary(state: CheckState, op: string, leftExpr: Expr, rightExpr: Expr, 
         return left * right;
       case "/":
         return right === 0 ? undefined : left / right;
-      case "<":
-        return left < right;
-      case "<=":
-        return left <= right;
-      case ">":
-        return left > right;
-      case ">=":
-        return left >= right;
     }
+    return ordered(op, left, right);
   }
-  if (typeof left === "string" && typeof right === "string") {
-    // dates (YYYY-MM-DD) and times (HH:MM) order as strings
-    switch (op) {
-      case "<":
-        return left < right;
-      case "<=":
-        return left <= right;
-      case ">":
-        return left > right;
-      case ">=":
-        return left >= right;
-    }
+  // dates (YYYY-MM-DD) and times (HH:MM) order as strings
+  if (typeof left === "string" && typeof right === "string") return ordered(op, left, right);
+  return undefined;
+}
+
+/** The comparison `op` of two numbers or two strings; undefined for any other operator. */
+function ordered<T extends number | string>(op: string, left: T, right: T): boolean | undefined {
+  switch (op) {
+    case "<":
+      return left < right;
+    case "<=":
+      return left <= right;
+    case ">":
+      return left > right;
+    case ">=":
+      return left >= right;
   }
   return undefined;
 }
