@@ -28,15 +28,37 @@ export class CsvColumns implements ColumnArrays {
   rowNumber: Int32Array;
   badRow: Uint8Array;
 
-  constructor(capacity: number) {
-    this.time = new Float64Array(capacity);
-    this.open = new Float64Array(capacity);
-    this.high = new Float64Array(capacity);
-    this.low = new Float64Array(capacity);
-    this.close = new Float64Array(capacity);
-    this.volume = new Float64Array(capacity);
-    this.rowNumber = new Int32Array(capacity);
-    this.badRow = new Uint8Array(capacity);
+  /** Fresh columns for `capacity` rows, or columns over existing arrays of equal length. */
+  constructor(capacity: number | ColumnArrays) {
+    const arrays = typeof capacity === "number" ? allocate(capacity, (bytes) => new ArrayBuffer(bytes)) : capacity;
+    this.time = arrays.time;
+    this.open = arrays.open;
+    this.high = arrays.high;
+    this.low = arrays.low;
+    this.close = arrays.close;
+    this.volume = arrays.volume;
+    this.rowNumber = arrays.rowNumber;
+    this.badRow = arrays.badRow;
+  }
+
+  /** Columns for `capacity` rows in memory another thread can write (SharedArrayBuffer). */
+  static shared(capacity: number): CsvColumns {
+    return new CsvColumns(allocate(capacity, (bytes) => new SharedArrayBuffer(bytes)));
+  }
+
+  /** Rows [from, from + capacity) of these columns as columns of their own (views, not copies). */
+  view(from: number, capacity: number): CsvColumns {
+    const to = from + capacity;
+    return new CsvColumns({
+      time: this.time.subarray(from, to),
+      open: this.open.subarray(from, to),
+      high: this.high.subarray(from, to),
+      low: this.low.subarray(from, to),
+      close: this.close.subarray(from, to),
+      volume: this.volume.subarray(from, to),
+      rowNumber: this.rowNumber.subarray(from, to),
+      badRow: this.badRow.subarray(from, to),
+    });
   }
 
   /** Rows that fit. */
@@ -57,6 +79,11 @@ export class CsvColumns implements ColumnArrays {
     this.rowNumber = grown(this.rowNumber, new Int32Array(size));
     this.badRow = grown(this.badRow, new Uint8Array(size));
   }
+}
+
+function allocate(capacity: number, memory: (bytes: number) => ArrayBufferLike): ColumnArrays {
+  const float64 = (): Float64Array => new Float64Array(memory(capacity * 8));
+  return { time: float64(), open: float64(), high: float64(), low: float64(), close: float64(), volume: float64(), rowNumber: new Int32Array(memory(capacity * 4)), badRow: new Uint8Array(memory(capacity)) };
 }
 
 function grown<T extends Float64Array | Int32Array | Uint8Array>(from: T, to: T): T {

@@ -16,6 +16,7 @@ import { TimestampParser, parseTimeOfDay, type ZoneConverter } from "./timestamp
 
 const SKIP = 0, TIME = 1, OPEN = 2, HIGH = 3, LOW = 4, CLOSE = 5, VOLUME = 6, TIME_OF_DAY = 7;
 const LF = 10, CR = 13, COMMA = 44, QUOTE = 34;
+const FINAL_LF = new Uint8Array([LF]);
 
 const ROLE_BY_NAME: Readonly<Record<string, number>> = {
   date: TIME, datetime: TIME, timestamp: TIME, "date time": TIME, "": TIME,
@@ -224,41 +225,101 @@ export function rawSeries(ticker: string, source: string, rows: CsvRows): RawSer
  * Parses the rows in bytes[start, end): `end` is the file's end or just after an LF, and
  * `linesBefore` is the line number of the line that ends at `start` (1 for the header), so
  * messages name the file's real lines. `capacityHint` is the rows to allocate for (estimateRows).
- * With `into`, the rows continue those (in its columns, after its last line): a file read in
- * runs of lines is parsed run by run.
+ * With `into`, the rows continue those (in its columns, after its last line).
  */
 export function parseCsvRows(bytes: Uint8Array, start: number, end: number, linesBefore: number, layout: CsvLayout, zone: ZoneConverter | null, capacityHint: number, into?: CsvRows): CsvRows {
-  const { roles, hasVolume } = layout;
-  const fieldCount = roles.length;
-  const columns = into?.columns ?? new CsvColumns(capacityHint);
-  const stamp = new TimestampParser();
-  const fast = new FastRowReader(roles, hasVolume);
-  let badRowCount = into?.badRowCount ?? 0, badRowFirst = into?.badRowFirst ?? 0, badRowWhy = into?.badRowWhy ?? "";
-  const flagBad = (row: number, line: number, why: string): void => {
+  const parser = into === undefined ? new CsvRowParser(layout, zone, linesBefore, new CsvColumns(capacityHint)) : CsvRowParser.continuing(layout, zone, into);
+  parser.parse(bytes, start, end);
+  return parser.rows();
+}
+
+/**
+ * The rows of one file, or of one part of it, parsed run by run (a file read in runs of lines
+ * through a reused buffer). Rows go into `columns` from row 0; they grow when full.
+ */
+export class CsvRowParser {
+  private readonly roles: Int8Array;
+  private readonly hasVolume: boolean;
+  private readonly zone: ZoneConverter | null;
+  private readonly fast: FastRowReader;
+  private readonly stamp = new TimestampParser();
+  private readonly columns: CsvColumns;
+  private n = 0;
+  private line: number;
+  private badRowCount = 0;
+  private badRowFirst = 0;
+  private badRowWhy = "";
+
+  /** `linesBefore`: the number of the line before the first one parsed (1 for the header). */
+  constructor(layout: CsvLayout, zone: ZoneConverter | null, linesBefore: number, columns: CsvColumns) {
+    this.roles = layout.roles;
+    this.hasVolume = layout.hasVolume;
+    this.zone = zone;
+    this.fast = new FastRowReader(layout.roles, layout.hasVolume);
+    this.columns = columns;
+    this.line = linesBefore;
+    // An empty parse runs the code after the row loop once, unoptimised: V8 then has type
+    // feedback for it when it optimises the loop mid-run, and does not throw the optimised
+    // loop away at its end (which it otherwise did once per run of lines).
+    this.parse(FINAL_LF, 0, 0);
+  }
+
+  /** A parser that continues after `rows` (in their columns, after their last line). */
+  static continuing(layout: CsvLayout, zone: ZoneConverter | null, rows: CsvRows): CsvRowParser {
+    const parser = new CsvRowParser(layout, zone, rows.lastLine, rows.columns);
+    parser.n = rows.n;
+    parser.badRowCount = rows.badRowCount;
+    parser.badRowFirst = rows.badRowFirst;
+    parser.badRowWhy = rows.badRowWhy;
+    return parser;
+  }
+
+  /** The rows parsed so far. */
+  rows(): CsvRows {
+    return { n: this.n, columns: this.columns, lastLine: this.line, badRowCount: this.badRowCount, badRowFirst: this.badRowFirst, badRowWhy: this.badRowWhy };
+  }
+
+  /** Parses the rows in bytes[start, end), where `end` is just after an LF (or the end of bytes that end with LF). */
+  parse(bytes: Uint8Array, start: number, end: number): void {
+    const fast = this.fast;
+    const columns = this.columns;
+    let n = this.n, line = this.line;
+    let pos = start;
+    while (pos < end) {
+      line++;
+      if (n === columns.capacity) columns.reserve(n + 1);
+      const first = bytes[pos];
+      if (first === LF || (first === CR && bytes[pos + 1] === LF)) {
+        pos += first === LF ? 1 : 2;
+        continue; // blank line: not a row
+      }
+      const rowEnd = fast.read(bytes, pos, n, columns);
+      if (rowEnd >= 0) {
+        columns.rowNumber[n++] = line;
+        pos = rowEnd + 1;
+        continue;
+      }
+      pos = this.generalRow(bytes, pos, n, line);
+      n++;
+    }
+    this.n = n;
+    this.line = line;
+  }
+
+  private flagBad(row: number, line: number, why: string): void {
+    const columns = this.columns;
     if (columns.badRow[row] === 1) return;
     columns.badRow[row] = 1;
-    if (badRowCount++ === 0) {
-      badRowFirst = line;
-      badRowWhy = why;
+    if (this.badRowCount++ === 0) {
+      this.badRowFirst = line;
+      this.badRowWhy = why;
     }
-  };
+  }
 
-  let n = into?.n ?? 0, line = into?.lastLine ?? linesBefore;
-  let pos = start;
-  while (pos < end) {
-    line++;
-    if (n === columns.capacity) columns.reserve(n + 1);
-    const first = bytes[pos];
-    if (first === LF || (first === CR && bytes[pos + 1] === LF)) {
-      pos += first === LF ? 1 : 2;
-      continue; // blank line: not a row
-    }
-    const rowEnd = fast.read(bytes, pos, n, columns);
-    if (rowEnd >= 0) {
-      columns.rowNumber[n++] = line;
-      pos = rowEnd + 1;
-      continue;
-    }
+  /** Parses the unusual row starting at `pos` into row `n`; returns the offset after its LF. */
+  private generalRow(bytes: Uint8Array, pos: number, n: number, line: number): number {
+    const { roles, hasVolume, stamp, zone, columns } = this;
+    const fieldCount = roles.length;
     let wall = NaN, timeOfDay = 0, intraday = false, hasZone = false;
     let o = NaN, h = NaN, l = NaN, c = NaN, v = hasVolume ? NaN : 0;
     let field = 0, at = pos;
@@ -269,7 +330,7 @@ export function parseCsvRows(bytes: Uint8Array, start: number, end: number, line
         if (cursor < 0) {
           const end = fieldEnd(bytes, at);
           value = parseNumber(bytes, at, end);
-          if (numberStatus === 2) flagBad(n, line, `${ROLE_LABEL[role]} "${fieldText(bytes, at, end)}" is not a number`);
+          if (numberStatus === 2) this.flagBad(n, line, `${ROLE_LABEL[role]} "${fieldText(bytes, at, end)}" is not a number`);
           cursor = end;
         }
         if (role === CLOSE) c = value;
@@ -290,11 +351,11 @@ export function parseCsvRows(bytes: Uint8Array, start: number, end: number, line
           wall = stamp.parse(bytes, s, e);
           intraday = stamp.hasTime;
           hasZone = stamp.hasZone;
-          if (Number.isNaN(wall)) flagBad(n, line, `Date "${fieldText(bytes, s, e)}" is not a timestamp (expected YYYY-MM-DD or YYYY-MM-DD HH:MM:SS)`);
+          if (Number.isNaN(wall)) this.flagBad(n, line, `Date "${fieldText(bytes, s, e)}" is not a timestamp (expected YYYY-MM-DD or YYYY-MM-DD HH:MM:SS)`);
         } else if (role === TIME_OF_DAY) {
           timeOfDay = parseTimeOfDay(bytes, at, end);
           intraday = true;
-          if (Number.isNaN(timeOfDay)) flagBad(n, line, `Time "${fieldText(bytes, at, end)}" is not a time of day (expected HH:MM:SS)`);
+          if (Number.isNaN(timeOfDay)) this.flagBad(n, line, `Time "${fieldText(bytes, at, end)}" is not a time of day (expected HH:MM:SS)`);
         }
         cursor = end;
       }
@@ -307,10 +368,9 @@ export function parseCsvRows(bytes: Uint8Array, start: number, end: number, line
     if (bytes[at] !== LF) {
       // A stray CR inside the line: skip to the real end and reject the row.
       at = bytes.indexOf(LF, at);
-      flagBad(n, line, "unexpected carriage return inside the line");
+      this.flagBad(n, line, "unexpected carriage return inside the line");
     }
-    pos = at + 1;
-    if (field !== fieldCount) flagBad(n, line, `expected ${fieldCount} fields, found ${field}`);
+    if (field !== fieldCount) this.flagBad(n, line, `expected ${fieldCount} fields, found ${field}`);
     let t = wall + timeOfDay;
     if (intraday && !hasZone && zone !== null && !Number.isNaN(t)) t = zone(t);
     columns.time[n] = t;
@@ -320,7 +380,6 @@ export function parseCsvRows(bytes: Uint8Array, start: number, end: number, line
     columns.close[n] = c;
     columns.volume[n] = v;
     columns.rowNumber[n] = line;
-    n++;
+    return at + 1;
   }
-  return { n, columns, lastLine: line, badRowCount, badRowFirst, badRowWhy };
 }

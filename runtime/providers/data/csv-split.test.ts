@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { estimateRows } from "./csv-columns.js";
-import { parseCsv, parseCsvRows, rawSeries, readCsvLayout, withFinalLf, type CsvLayout } from "./csv-parse.js";
-import { appendRows, splitAfter } from "./csv-split.js";
+import { CsvColumns, estimateRows } from "./csv-columns.js";
+import { CsvRowParser, parseCsv, parseCsvRows, rawSeries, readCsvLayout, withFinalLf, type CsvLayout } from "./csv-parse.js";
+import { appendRows, joinParts, splitAfter } from "./csv-split.js";
 import type { RawSeries } from "./quality.js";
 
 const HEADER = "Date,Open,High,Low,Close,Adj Close,Volume";
@@ -38,7 +38,37 @@ function split(bytes: Uint8Array, fraction: number, tinyCapacity: boolean): RawS
   return rawSeries("T", "t.csv", appendRows(head, tail));
 }
 
+/**
+ * The two-thread layout on one thread: both parts parse into one set of shared columns, the tail
+ * from row `headRoom`; a part whose room is too small grows into columns of its own.
+ */
+function splitShared(bytes: Uint8Array, fraction: number, headRoom: number, tailRoom: number): RawSeries {
+  const body = withFinalLf(bytes);
+  const layout = readCsvLayout(body) as CsvLayout;
+  const end = body.length;
+  const mid = splitAfter(body, layout.bodyStart + Math.floor((end - layout.bodyStart) * fraction), end);
+  const whole = CsvColumns.shared(headRoom + tailRoom);
+  const head = new CsvRowParser(layout, null, 1, whole.view(0, headRoom));
+  const cut = splitAfter(body, layout.bodyStart + Math.floor((mid - layout.bodyStart) / 2), mid);
+  head.parse(body, layout.bodyStart, cut);
+  head.parse(body, cut, mid);
+  const tail = new CsvRowParser(layout, null, 0, whole.view(headRoom, tailRoom));
+  tail.parse(body, mid, end);
+  const rows = tail.rows();
+  const inShared = rows.columns.time.buffer === whole.time.buffer;
+  return rawSeries("T", "t.csv", joinParts(whole, head.rows(), { ...rows, columns: inShared ? null : rows.columns }, headRoom));
+}
+
 describe("splitting a CSV body between two parsers", () => {
+  it("joins parts parsed into shared columns exactly as one pass, in place or, when a part outgrew its room, by copying (property)", () => {
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 60 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 1, max: 70 }), fc.integer({ min: 1, max: 70 }), (lines, fraction, headRoom, tailRoom) => {
+        const bytes = Buffer.from([HEADER, ...lines].join("\n") + "\n", "utf8");
+        expect(splitShared(bytes, fraction, headRoom, tailRoom)).toEqual(whole(bytes));
+      }),
+    );
+  });
+
   it("gives exactly the rows, line numbers and bad-row report of one pass (property)", () => {
     fc.assert(
       fc.property(fc.array(line, { maxLength: 60 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.boolean(), fc.boolean(), (lines, fraction, tiny, finalLf) => {
