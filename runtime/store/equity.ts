@@ -1,12 +1,13 @@
 // The equity table: one row per (run, ticker) holding the whole curve as blobs
 // (ticker '' is the portfolio). Blobs are little-endian Float64 (time, equity) and
 // one byte per bar (exposed), so a row round-trips bit-exactly on any platform; since
-// migration 4 the time and exposed blobs are usually in the compact formats of equity-formats.ts.
+// migration 4 the time and exposed blobs, and since migration 8 the equity blob, are usually in
+// the compact formats of equity-formats.ts.
 
 import { endianness } from "node:os";
 import type { EquityCurve } from "../engine/result.js";
 import type { StoreContext } from "./context.js";
-import { decodeExposed, decodeTimes, encodeExposed, encodeTimes, type ExposedFormat, type TimeFormat } from "./equity-formats.js";
+import { decodeEquity, decodeExposed, decodeTimes, encodeEquity, encodeExposed, encodeTimes, type EquityFormat, type ExposedFormat, type TimeFormat } from "./equity-formats.js";
 
 /** The ticker key of the portfolio curve. */
 export const PORTFOLIO_TICKER = "";
@@ -50,11 +51,12 @@ export function insertEquity(ctx: StoreContext, runId: string, row: StoredEquity
     throw new Error(`bug: equity curve of ${runId}/${row.ticker} has mismatched lengths`);
   }
   const time = encodeTimes(curve.time);
+  const equity = encodeEquity(curve.equity);
   const exposed = encodeExposed(curve.exposed);
   ctx.db
     .prepare(
-      `INSERT INTO equity (run_id, ticker, points, initial_cash, final_equity, traded_value, time, equity, exposed, time_format, exposed_format)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO equity (run_id, ticker, points, initial_cash, final_equity, traded_value, time, equity, exposed, time_format, exposed_format, equity_format)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       runId,
@@ -64,10 +66,11 @@ export function insertEquity(ctx: StoreContext, runId: string, row: StoredEquity
       row.finalEquity,
       row.tradedValue,
       time.bytes,
-      encodeFloat64(curve.equity),
+      equity.bytes,
       exposed.bytes,
       time.format,
       exposed.format,
+      equity.format,
     );
 }
 
@@ -76,6 +79,7 @@ interface EquityRow {
   points: number;
   time_format: TimeFormat;
   exposed_format: ExposedFormat;
+  equity_format: EquityFormat;
   initial_cash: number;
   final_equity: number;
   traded_value: number;
@@ -87,7 +91,7 @@ interface EquityRow {
 /** The curve of one ticker ('' for the portfolio), or null when the run has none. */
 export function selectEquity(ctx: StoreContext, runId: string, ticker: string): StoredEquity | null {
   const row = ctx.db
-    .prepare("SELECT ticker, points, initial_cash, final_equity, traded_value, time, equity, exposed, time_format, exposed_format FROM equity WHERE run_id = ? AND ticker = ?")
+    .prepare("SELECT ticker, points, initial_cash, final_equity, traded_value, time, equity, exposed, time_format, exposed_format, equity_format FROM equity WHERE run_id = ? AND ticker = ?")
     .get(runId, ticker) as EquityRow | undefined;
   if (row === undefined) return null;
   return {
@@ -95,7 +99,7 @@ export function selectEquity(ctx: StoreContext, runId: string, ticker: string): 
     initialCash: row.initial_cash,
     finalEquity: row.final_equity,
     tradedValue: row.traded_value,
-    curve: { time: decodeTimes(row.time_format, row.time, row.points), equity: decodeFloat64(row.equity), exposed: decodeExposed(row.exposed_format, row.exposed, row.points) },
+    curve: { time: decodeTimes(row.time_format, row.time, row.points), equity: decodeEquity(row.equity_format, row.equity, row.points), exposed: decodeExposed(row.exposed_format, row.exposed, row.points) },
   };
 }
 

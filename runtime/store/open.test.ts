@@ -58,6 +58,7 @@ describe("openStore", () => {
       { version: 5, name: "execution_log_blocks", applied_at: "2024-06-01T00:00:04.000Z" },
       { version: 6, name: "trade_blocks", applied_at: "2024-06-01T00:00:05.000Z" },
       { version: 7, name: "run_kind", applied_at: "2024-06-01T00:00:06.000Z" },
+      { version: 8, name: "equity_repeats", applied_at: "2024-06-01T00:00:07.000Z" },
     ]);
     expect(store.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
     store.close();

@@ -14,10 +14,11 @@ import { migration004 } from "./004-equity-formats.js";
 import { migration005 } from "./005-execution-log-blocks.js";
 import { migration006 } from "./006-trade-blocks.js";
 import { migration007 } from "./007-run-kind.js";
+import { migration008 } from "./008-equity-repeats.js";
 import type { Migration } from "./migration.js";
 
 /** Every migration, in version order. Adding one is a new file and one entry here. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migrationPortfolioRuns, migration004, migration005, migration006, migration007];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migrationPortfolioRuns, migration004, migration005, migration006, migration007, migration008];
 
 /** The schema version this code writes. */
 export const LATEST_SCHEMA_VERSION: number = MIGRATIONS.length;
