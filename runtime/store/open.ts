@@ -81,11 +81,13 @@ function prepare(
   // as multi-MB blobs; 64 KiB pages write them as 16x fewer overflow pages and WAL frames,
   // which cut the commit of a 2M-bar run by ~40%. Existing stores keep their page size.
   db.pragma(`page_size = ${PAGE_SIZE}`);
-  db.pragma("journal_mode = WAL");
   // In WAL mode NORMAL never corrupts the file and keeps every commit across a
   // killed process; only an OS crash or power loss may roll back the last
   // commits. FULL would fsync on every commit, doubling the cost of storing a run.
+  // Set before the switch to WAL, which a new store makes through a rollback
+  // journal: it then syncs less (a new store is empty, so nothing can be lost).
   db.pragma("synchronous = NORMAL");
+  db.pragma("journal_mode = WAL");
   const migrated = migrate(ctx);
   if (migrated !== null) return migrated;
   const stale = selectRunningRuns(ctx).filter((r) => r.pid !== ctx.pid && !isAlive(r.pid));
