@@ -6,8 +6,11 @@
 // csv-parse.ts then parses the same row again from the start and decides what it is.
 // Invariant: every row this accepts gets exactly the values the general reader would give it
 // (numbers equal to Number(text), dates at 00:00 UTC), so taking the fast path changes no result.
+// It also counts accepted rows that fail the quality screen (quality.ts isUsableRow) while their
+// values are still in registers: a file without any needs no separate screening pass.
 
 import type { ColumnArrays } from "./csv-columns.js";
+import { isUsableRow } from "./quality.js";
 import { daysFromCivil } from "./timestamps.js";
 
 const SKIP = 0, TIME = 1, OPEN = 2, HIGH = 3, LOW = 4, CLOSE = 5, VOLUME = 6;
@@ -33,6 +36,8 @@ export class FastRowReader {
   private monthKey = -1;
   private monthStartMs = 0;
   private monthDays = 0;
+  /** Rows read so far whose values fail isUsableRow: the quality check need not screen a file without any. */
+  unusable = 0;
 
   /** `roles[i]` is the role of column i, as csv-parse.ts numbers them. */
   constructor(roles: Int8Array, hasVolume: boolean) {
@@ -45,7 +50,7 @@ export class FastRowReader {
     const roles = this.roles;
     const last = roles.length - 1;
     let at = pos;
-    if (!this.hasVolume) out.volume[n] = 0;
+    let time = NaN, o = NaN, h = NaN, l = NaN, cl = NaN, v = this.hasVolume ? NaN : 0;
     for (let field = 0; ; field++) {
       const role = roles[field] ?? SKIP;
       let c: number;
@@ -75,18 +80,17 @@ export class FastRowReader {
         if (digits === 0 || mantissa >= MAX_EXACT_MANTISSA || fraction > 22) return -1;
         const magnitude = fraction === 0 ? mantissa : mantissa / (POW10[fraction] ?? 1);
         const value = negative ? -magnitude : magnitude;
-        if (role === CLOSE) out.close[n] = value;
-        else if (role === OPEN) out.open[n] = value;
-        else if (role === HIGH) out.high[n] = value;
-        else if (role === LOW) out.low[n] = value;
-        else if (role === VOLUME) out.volume[n] = value;
+        if (role === CLOSE) cl = value;
+        else if (role === OPEN) o = value;
+        else if (role === HIGH) h = value;
+        else if (role === LOW) l = value;
+        else if (role === VOLUME) v = value;
         else return -1; // a time-of-day column
         at = i;
       } else if (role === TIME) {
         if (bytes[at + 4] !== DASH || bytes[at + 7] !== DASH) return -1;
-        const time = this.date(bytes, at);
+        time = this.date(bytes, at);
         if (time !== time) return -1; // NaN: not a valid date, let the general reader report it
-        out.time[n] = time;
         at += 10;
         c = bytes[at] ?? LF;
       } else {
@@ -94,12 +98,21 @@ export class FastRowReader {
         while (c !== COMMA && c !== LF && c !== CR) c = bytes[++at] ?? LF;
       }
       if (field === last) {
-        if (c === LF) return at;
-        return c === CR && bytes[at + 1] === LF ? at + 1 : -1;
+        if (c === CR && bytes[at + 1] === LF) at++;
+        else if (c !== LF) return -1;
+        break;
       }
       if (c !== COMMA) return -1;
       at++;
     }
+    out.time[n] = time;
+    out.open[n] = o;
+    out.high[n] = h;
+    out.low[n] = l;
+    out.close[n] = cl;
+    out.volume[n] = v;
+    if (!isUsableRow(o, h, l, cl, v)) this.unusable++;
+    return at;
   }
 
   /** Epoch ms of the YYYY-MM-DD date at `at` (00:00 UTC); NaN when a digit or the date is invalid. */

@@ -170,6 +170,8 @@ export interface CsvRows<C extends ColumnArrays = CsvColumns> {
   /** The number of the range's last line (blank lines included). */
   readonly lastLine: number;
   readonly badRowCount: number;
+  /** Rows that may fail the quality screen (isUsableRow): unusable ones read on the fast path, and every row the general reader took. */
+  readonly unusableRows: number;
   /** The line of the first bad row, and why it is bad. */
   readonly badRowFirst: number;
   readonly badRowWhy: string;
@@ -218,6 +220,7 @@ export function rawSeries(ticker: string, source: string, rows: CsvRows): RawSer
     badRowCount: rows.badRowCount,
     badRowFirst: rows.badRowFirst,
     badRowExample: rows.badRowCount > 0 ? `line ${rows.badRowFirst}: ${rows.badRowWhy}` : "",
+    allUsable: rows.unusableRows === 0,
   };
 }
 
@@ -249,6 +252,8 @@ export class CsvRowParser {
   private badRowCount = 0;
   private badRowFirst = 0;
   private badRowWhy = "";
+  /** Rows counted in unusableRows other than the fast reader's own count. */
+  private otherUnusable = 0;
 
   /** `linesBefore`: the number of the line before the first one parsed (1 for the header). */
   constructor(layout: CsvLayout, zone: ZoneConverter | null, linesBefore: number, columns: CsvColumns) {
@@ -271,12 +276,14 @@ export class CsvRowParser {
     parser.badRowCount = rows.badRowCount;
     parser.badRowFirst = rows.badRowFirst;
     parser.badRowWhy = rows.badRowWhy;
+    parser.otherUnusable = rows.unusableRows;
     return parser;
   }
 
   /** The rows parsed so far. */
   rows(): CsvRows {
-    return { n: this.n, columns: this.columns, lastLine: this.line, badRowCount: this.badRowCount, badRowFirst: this.badRowFirst, badRowWhy: this.badRowWhy };
+    const unusableRows = this.otherUnusable + this.fast.unusable;
+    return { n: this.n, columns: this.columns, lastLine: this.line, badRowCount: this.badRowCount, unusableRows, badRowFirst: this.badRowFirst, badRowWhy: this.badRowWhy };
   }
 
   /** Parses the rows in bytes[start, end), where `end` is just after an LF (or the end of bytes that end with LF). */
@@ -300,6 +307,7 @@ export class CsvRowParser {
         continue;
       }
       pos = this.generalRow(bytes, pos, n, line);
+      this.otherUnusable++;
       n++;
     }
     this.n = n;

@@ -83,6 +83,7 @@ function joined(head: CsvRows, tail: TailRowsSummary, columns: CsvColumns): CsvR
     columns,
     lastLine: tail.lastLine + offset,
     badRowCount: head.badRowCount + tail.badRowCount,
+    unusableRows: head.unusableRows + tail.unusableRows,
     badRowFirst: headFirst ? head.badRowFirst : tail.badRowCount > 0 ? tail.badRowFirst + offset : 0,
     badRowWhy: headFirst ? head.badRowWhy : tail.badRowWhy,
   };

@@ -52,7 +52,7 @@ export async function parseTail(task: CsvWorkerTask): Promise<CsvRows> {
 /** The message for `rows` parsed from `task`, and the buffers to transfer with it. */
 function reply(task: CsvWorkerTask, rows: CsvRows): { message: { rows: TailRows }; transfer: ArrayBuffer[] } {
   const c = rows.columns;
-  const summary = { n: rows.n, lastLine: rows.lastLine, badRowCount: rows.badRowCount, badRowFirst: rows.badRowFirst, badRowWhy: rows.badRowWhy };
+  const summary = { n: rows.n, lastLine: rows.lastLine, badRowCount: rows.badRowCount, unusableRows: rows.unusableRows, badRowFirst: rows.badRowFirst, badRowWhy: rows.badRowWhy };
   if (c.time.buffer === task.into.time.buffer) return { message: { rows: { ...summary, columns: null } }, transfer: [] };
   const columns = { time: c.time, open: c.open, high: c.high, low: c.low, close: c.close, volume: c.volume, rowNumber: c.rowNumber, badRow: c.badRow };
   return { message: { rows: { ...summary, columns } }, transfer: Object.values(columns).map((a) => a.buffer as ArrayBuffer) };

@@ -1,4 +1,5 @@
 import { describe, it, expect } from "vitest";
+import fc from "fast-check";
 import { parseCsv } from "./csv-parse.js";
 import { checkQuality, STRICT_POLICY, type QualityPolicy } from "./quality.js";
 
@@ -12,6 +13,23 @@ function check(body: string, policy: QualityPolicy = STRICT_POLICY) {
 }
 
 const row = (date: string, o: number | string, h: number | string, l: number | string, c: number | string, v: number | string = 100): string => `${date},${o},${h},${l},${c},${v}\n`;
+
+describe("the reader's usable-row screen", () => {
+  it("lets step 1 be skipped only when step 1 would find nothing (property)", () => {
+    const value = fc.constantFrom("10", "11", "9", "0", "-1", "NaN", "", "1e400", "x", "10.5");
+    const line = fc.tuple(fc.integer({ min: 0, max: 30 }), value, value, value, value, fc.constantFrom("100", "-5", "", "7")).map(
+      ([day, o, h, l, c, v]) => `${new Date(Date.UTC(2020, 0, 1) + day * 86_400_000).toISOString().slice(0, 10)},${o},${h},${l},${c},${v}\n`,
+    );
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 12 }), fc.boolean(), (lines, lenient) => {
+        const parsed = parseCsv(Buffer.from(HEADER + lines.join("")), "T", "t.csv", null);
+        if (!parsed.ok) return;
+        const policy = lenient ? LENIENT : STRICT_POLICY;
+        expect(checkQuality(parsed.raw, policy)).toEqual(checkQuality({ ...parsed.raw, allUsable: false }, policy));
+      }),
+    );
+  });
+});
 
 describe("bad rows", () => {
   const messy =

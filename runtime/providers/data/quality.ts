@@ -34,6 +34,16 @@ export interface RawSeries {
   readonly badRowCount: number;
   readonly badRowFirst: number;
   readonly badRowExample: string;
+  /** True when the reader already found every row parseable and usable (isUsableRow), so step 1 has nothing to do. */
+  readonly allUsable?: boolean;
+}
+
+/**
+ * True when a row's values pass step 1: prices positive and finite, Open and Close within
+ * [Low, High], volume finite and not negative. One comparison chain; NaN fails every comparison.
+ */
+export function isUsableRow(o: number, h: number, l: number, c: number, v: number): boolean {
+  return l > 0 && l <= o && o <= h && l <= c && c <= h && h < Infinity && v >= 0 && v < Infinity;
 }
 
 /** How to handle each kind of problem (the provider options on_bad_rows, on_unsorted, on_duplicate). */
@@ -98,6 +108,7 @@ const at = (keep: Keep, k: number): number => (keep === null ? k : (keep[k] ?? 0
 
 /** Step 1: rows that cannot be used. Returns the kept rows or a DataError. */
 function screenRows(raw: RawSeries, policy: QualityPolicy, report: QualityReport): Keep | DataError {
+  if (raw.allUsable === true && raw.badRowCount === 0) return null;
   const counters = new Map<BadKind, IssueCounter>();
   const counter = (kind: BadKind): IssueCounter => {
     let c = counters.get(kind);
@@ -115,8 +126,7 @@ function screenRows(raw: RawSeries, policy: QualityPolicy, report: QualityReport
   let dropped = 0;
   for (let i = 0; i < raw.length; i++) {
     const o = open[i] ?? NaN, h = high[i] ?? NaN, l = low[i] ?? NaN, c = close[i] ?? NaN, v = volume[i] ?? NaN;
-    // One comparison chain accepts a valid row; NaN fails every comparison, so it falls through too.
-    if (badRow[i] === 0 && l > 0 && l <= o && o <= h && l <= c && c <= h && h < Infinity && v >= 0 && v < Infinity) continue;
+    if (badRow[i] === 0 && isUsableRow(o, h, l, c, v)) continue;
     drop ??= new Uint8Array(raw.length);
     drop[i] = 1;
     dropped++;
