@@ -5,7 +5,9 @@
 // Output: a TickerResult (trades, open position, per-bar equity, execution log).
 // Steps: resolve execution options (runtime/providers/execution/options.ts), read
 // exit and sizing rules, evaluate the signals (runtime/eval), run the bar loop
-// (loop.ts, where the timing semantics are documented).
+// (loop.ts, where the timing semantics are documented). Without a shared cache the
+// signals' intermediate series are dead once the firing bars are known, and one of
+// them is handed to the loop as storage for the equity curve.
 // Invariants: pure and deterministic (same input, same result, bit for bit); the
 // plan's execution.provider is not consulted: this IS the backtest.
 // Bad input (an unknown param or model, a rule argument of the wrong type,
@@ -44,7 +46,8 @@ export interface BacktestInput {
   /**
    * Buffers for intermediate series, reused across runs (sweeps, benchmarks): saves
    * the page faults of fresh multi-megabyte arrays. Not used together with `cache`,
-   * whose series must outlive the run. Results never hold pooled buffers.
+   * whose series must outlive the run. A result may keep one as its equity curve,
+   * detached from the pool for good.
    */
   readonly buffers?: BufferPool;
 }
@@ -76,23 +79,37 @@ export function runBacktest(input: BacktestInput): TickerResult {
 /** Runs one strategy on one ticker; bad input is an error value, never an exception. */
 export function tryRunBacktest(input: BacktestInput): BacktestOutcome {
   const { bars } = input;
+  const n = bars.close.length;
   const lease = input.buffers !== undefined && input.cache === undefined ? input.buffers.lease() : null;
+  // A private evaluation's series (never a shared cache's) are dead once the signals
+  // are read: one of them becomes the equity curve, sparing a fresh multi-megabyte array.
+  const scratch: Float64Array[] = [];
+  const take = (size: number): Float64Array => {
+    const buffer = lease === null ? new Float64Array(size) : lease.take(size);
+    scratch.push(buffer);
+    return buffer;
+  };
+  const reuse = (): Float64Array | null => {
+    const buffer = scratch.find((b) => b.length === n);
+    if (buffer === undefined) return null;
+    lease?.detach(buffer);
+    return buffer;
+  };
   const evaluator = createEvaluator({
     bars,
     params: input.params,
     predictions: input.predictions,
-    ...(input.cache === undefined ? {} : { cache: input.cache }),
-    ...(lease === null ? {} : { alloc: lease.take }),
+    ...(input.cache === undefined ? { alloc: take } : { cache: input.cache }),
   });
   try {
-    return run(input, evaluator);
+    return run(input, evaluator, input.cache === undefined ? reuse : () => null);
   } finally {
     // The evaluator and its private cache are dropped here: nothing reads the buffers any more.
     lease?.returnAll();
   }
 }
 
-function run(input: BacktestInput, evaluator: Evaluator): BacktestOutcome {
+function run(input: BacktestInput, evaluator: Evaluator, spareSeries: () => Float64Array | null): BacktestOutcome {
   const { strategy, bars } = input;
   const read = evaluator.evaluateScalar;
 
@@ -123,6 +140,7 @@ function run(input: BacktestInput, evaluator: Evaluator): BacktestOutcome {
     sizing: sizing.value,
     confidence,
     barSeconds: strategy.barSeconds,
+    equityBuffer: spareSeries(),
     ...(input.onProgress === undefined ? {} : { onProgress: input.onProgress }),
   });
   return { ok: true, value: result };

@@ -47,6 +47,8 @@ export interface LoopInput {
   /** The first model's confidence per bar (kelly sizing), or null. */
   readonly confidence: Float64Array | null;
   readonly barSeconds: number;
+  /** Storage for the equity curve (one value per bar, contents arbitrary: every bar is written), or null for a fresh array. */
+  readonly equityBuffer?: Float64Array | null;
   readonly onProgress?: (done: number, total: number) => void;
 }
 
@@ -92,6 +94,25 @@ function enterPosition(ctx: EntryContext, side: 1 | -1, rawPrice: number, t: num
   const inert = rules.stopLoss === 0 && rules.trailing === 0 && rules.targets.length === 0;
   const levels = inert ? null : new PositionLevels(side, broker.entryPrice, size.units, rules, options.fractional);
   return { levels, levelsFrom: ctx.nextOpen ? t : t + 1, timeExitBar: rules.timeExitBars > 0 ? t + rules.timeExitBars : -1 };
+}
+
+// The quiet stretches' equity, in functions of their own: called tens of thousands of
+// times, they are optimised within the first few calls, while the bar loop around them
+// waits for on-stack replacement (and TypedArray#fill costs more than the few dozen
+// bars between signals). The progress checks test onProgress first: a test that first
+// runs at bar 65,535 has no type feedback and would deoptimise the loop.
+
+/** Bars [from, to) while flat: equity is the cash. */
+function markFlat(equity: Float64Array, from: number, to: number, cash: number): void {
+  for (let k = from; k < to; k++) equity[k] = cash;
+}
+
+/** Bars [from, to) while holding `position` signed units: marked at the close, exposed. */
+function markHeld(equity: Float64Array, exposed: Uint8Array, close: Float64Array, from: number, to: number, cash: number, position: number): void {
+  for (let k = from; k < to; k++) {
+    equity[k] = cash + position * (close[k] as number);
+    exposed[k] = 1;
+  }
 }
 
 /**
@@ -141,17 +162,10 @@ function barLoop(ctx: EntryContext, equity: Float64Array, exposed: Uint8Array): 
       const entryNext = Math.min(entryLong.next(t), entryShort.next(t));
       const next = Math.min(limit, side === 0 ? entryNext : Math.min(entryNext, (side === 1 ? exitLong : exitShort).next(t)));
       if (next > t) {
-        // Plain loops: TypedArray#fill costs more than the few dozen bars between signals.
-        if (side === 0) for (let k = t; k < next; k++) equity[k] = cash;
-        else {
-          const position = side * units;
-          for (let k = t; k < next; k++) {
-            equity[k] = cash + position * (close[k] as number);
-            exposed[k] = 1;
-          }
-        }
+        if (side === 0) markFlat(equity, t, next, cash);
+        else markHeld(equity, exposed, close, t, next, cash, side * units);
         previousEntry = 0;
-        if (next === limit && (limit & PROGRESS_MASK) === 0 && onProgress !== undefined) onProgress(limit, n);
+        if (onProgress !== undefined && next === limit && (limit & PROGRESS_MASK) === 0) onProgress(limit, n);
         t = next;
         if (t === n) break;
       }
@@ -218,7 +232,7 @@ function barLoop(ctx: EntryContext, equity: Float64Array, exposed: Uint8Array): 
     previousEntry = entry;
     equity[t] = side === 0 ? cash : cash + side * units * c;
     exposed[t] = side !== 0 ? 1 : 0;
-    if ((t & PROGRESS_MASK) === PROGRESS_MASK && onProgress !== undefined) onProgress(t + 1, n);
+    if (onProgress !== undefined && (t & PROGRESS_MASK) === PROGRESS_MASK) onProgress(t + 1, n);
   }
 }
 
@@ -227,7 +241,7 @@ export function runBarLoop(input: LoopInput): TickerResult {
   const { bars, options, broker, onProgress } = input;
   const { close } = bars;
   const n = close.length;
-  const equity = new Float64Array(n);
+  const equity = input.equityBuffer?.length === n ? input.equityBuffer : new Float64Array(n);
   const exposed = new Uint8Array(n);
   const ctx: EntryContext = { input, clock: needsNoTradeCheck(input.barSeconds, options.noTrade) ? new NoTradeClock(options.noTrade) : null, nextOpen: options.fill === "next_open" };
   barLoop(ctx, equity, exposed);

@@ -18,6 +18,19 @@ describe("BufferPool", () => {
     expect(pool.idleBytes).toBe(0);
   });
 
+  it("does not take back a detached buffer", () => {
+    const pool = new BufferPool();
+    const lease = pool.lease();
+    const kept = lease.take(10);
+    const other = lease.take(10);
+    lease.detach(kept);
+    lease.returnAll();
+    expect(pool.idleBytes).toBe(80);
+    const next = pool.lease();
+    expect(next.take(10)).toBe(other);
+    expect(next.take(10)).not.toBe(kept);
+  });
+
   it("keeps no more than its byte limit", () => {
     const pool = new BufferPool(1000);
     const lease = pool.lease();

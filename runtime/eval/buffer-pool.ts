@@ -6,7 +6,8 @@
 // one pool: each run leases, computes, and returns its intermediates when done.
 // Buffers come back dirty: every user of `take` writes every element (indicators,
 // operators, lags all do). The pool holds at most `maxBytes`; beyond that returned
-// buffers are left to the garbage collector. Results never hold pooled buffers.
+// buffers are left to the garbage collector. A buffer that a result keeps is
+// detached from its lease and never lent again.
 
 /** A pool of Float64Array buffers by length. */
 export class BufferPool {
@@ -34,6 +35,10 @@ export class BufferPool {
         for (const buffer of issued) this.keep(buffer);
         issued.length = 0;
       },
+      detach: (buffer: Float64Array): void => {
+        const i = issued.indexOf(buffer);
+        if (i >= 0) issued.splice(i, 1);
+      },
     };
   }
 
@@ -60,4 +65,6 @@ export interface BufferLease {
   take(n: number): Float64Array;
   /** Gives every buffer taken through this lease back to the pool. */
   returnAll(): void;
+  /** Lets the caller keep `buffer` for good (a result will hold it): it does not go back with returnAll. */
+  detach(buffer: Float64Array): void;
 }

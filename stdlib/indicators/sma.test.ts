@@ -22,6 +22,42 @@ function directMean(xs: Float64Array, end: number, p: number): number {
   return s / p;
 }
 
+/**
+ * The compensated running average written the plain way (skip NaN inputs, count the
+ * NaNs in the window, rebuild the pair from the window every 65,536 bars): what sma.ts
+ * computed before its loop went branch-free. sma must match it bit for bit.
+ */
+function referenceSma(xs: Float64Array, p: number): Float64Array {
+  const out = new Float64Array(xs.length);
+  const every = Math.max(1 << 16, p);
+  let s = 0;
+  let c = 0;
+  let nans = 0;
+  const add = (z: number): void => {
+    const u = s + z;
+    const v = u - s;
+    c += s - (u - v) + (z - v);
+    s = u;
+  };
+  for (let t = 0; t < xs.length; t++) {
+    const x = xs[t] as number;
+    if (x === x) add(x);
+    else nans++;
+    if (t >= p) {
+      const y = -(xs[t - p] as number);
+      if (y === y) add(y);
+      else nans--;
+    }
+    if (t % every === every - 1) {
+      s = 0;
+      c = 0;
+      for (let k = t - p + 1; k <= t; k++) if (xs[k] === xs[k]) add(xs[k] as number);
+    }
+    out[t] = t >= p - 1 && nans === 0 ? (s + c) / p : NaN;
+  }
+  return out;
+}
+
 /** The textbook running sum (add new, subtract old) without compensation. */
 function naiveSma(xs: Float64Array, p: number): Float64Array {
   const out = new Float64Array(xs.length);
@@ -58,6 +94,27 @@ describe("sma", () => {
       // The uncompensated running sum has drifted on the same data: the test can fail.
       expect(naiveSma(xs, p)[n - 1]).not.toBe(exact);
     }
+  });
+
+  it("matches the plain compensated average bit for bit, NaN and infinite inputs included", () => {
+    const n = 200_000;
+    const xs = new Float64Array(n);
+    let r = 12345;
+    for (let i = 0; i < n; i++) {
+      r = (Math.imul(r, 1664525) + 1013904223) >>> 0;
+      xs[i] = (r / 2 ** 32 - 0.5) * 10 ** ((r & 15) - 4);
+    }
+    for (const at of [0, 3, 65_530, 65_535, 65_536, 131_071, 131_080, 199_999]) xs[at] = NaN;
+    xs.fill(NaN, 100_000, 100_050);
+    for (const at of [500, 70_000, 140_000]) xs[at] = 1e308;
+    xs[150_000] = Infinity;
+    xs[160_000] = -Infinity;
+    for (const p of [1, 2, 10, 30, 64, 70_000]) {
+      const got = Array.from(sma(xs, p, new Float64Array(n)));
+      expect(got).toEqual(Array.from(referenceSma(xs, p)));
+    }
+    expect(Array.from(sma(xs.subarray(0, 5), 30, new Float64Array(5)))).toEqual([NaN, NaN, NaN, NaN, NaN]);
+    expect(sma(new Float64Array(0), 3, new Float64Array(0)).length).toBe(0);
   });
 
   it("keeps an exact tie after millions of bars, so the tie still decides a crossover", () => {

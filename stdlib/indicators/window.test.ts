@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { abs } from "./abs.js";
+import { crossBars } from "./cross.js";
 import { crossover } from "./crossover.js";
 import { crossunder } from "./crossunder.js";
 import { highest } from "./highest.js";
@@ -55,6 +56,26 @@ describe("crossover and crossunder", () => {
     const b = f([2, 2, 2, 2, 2]);
     expect(Array.from(crossover(a, b, out(5)))).toEqual([NaN, 0, 0, 1, 0]);
     expect(Array.from(crossunder(a, b, out(5)))).toEqual([NaN, 0, 0, 0, 1]);
+  });
+
+  it("list as bars exactly where the per-bar series is 1, also when crossings are dense", () => {
+    const n = 5_000;
+    const a = new Float64Array(n);
+    const b = new Float64Array(n);
+    let r = 3;
+    for (let t = 0; t < n; t++) {
+      r = (Math.imul(r, 1664525) + 1013904223) >>> 0;
+      // Noise for the first half, then a crossing every other bar (more than the initial room).
+      a[t] = t < n / 2 ? r / 2 ** 32 : t % 2;
+      b[t] = t < 10 ? NaN : 0.5;
+    }
+    for (const direction of [1, -1] as const) {
+      const series = direction === 1 ? crossover(a, b, out(n)) : crossunder(a, b, out(n));
+      const expected = Array.from(series).flatMap((v, t) => (v === 1 ? [t] : []));
+      expect(expected.length).toBeGreaterThan(n / 4);
+      expect(Array.from(crossBars(a, b, direction))).toEqual(expected);
+    }
+    expect(crossBars(new Float64Array(0), new Float64Array(0), 1).length).toBe(0);
   });
 
   it("are unknown (NaN) while an input warms up", () => {
