@@ -16,6 +16,8 @@ import { daysFromCivil } from "./timestamps.js";
 const SKIP = 0, TIME = 1, OPEN = 2, HIGH = 3, LOW = 4, CLOSE = 5, VOLUME = 6;
 const LF = 10, CR = 13, COMMA = 44, DASH = 45, DOT = 46, PLUS = 43;
 const MS_PER_DAY = 86_400_000;
+/** What `day` returns for an invalid date: below any day a 4-digit year gives (about ±3.7M). */
+const NO_DAY = -(2 ** 30);
 const MAX_EXACT_MANTISSA = 2 ** 53;
 
 /** 10^k for k ≤ 22, exact: a mantissa below 2^53 divided by one is correctly rounded, i.e. equals Number(text). */
@@ -34,7 +36,7 @@ export class FastRowReader {
   private readonly roles: Int8Array;
   private readonly hasVolume: boolean;
   private monthKey = -1;
-  private monthStartMs = 0;
+  private monthStartDay = 0;
   private monthDays = 0;
   /** Rows read so far whose values fail isUsableRow: the quality check need not screen a file without any. */
   unusable = 0;
@@ -89,8 +91,9 @@ export class FastRowReader {
         at = i;
       } else if (role === TIME) {
         if (bytes[at + 4] !== DASH || bytes[at + 7] !== DASH) return -1;
-        time = this.date(bytes, at);
-        if (time !== time) return -1; // NaN: not a valid date, let the general reader report it
+        const day = this.day(bytes, at);
+        if (day === NO_DAY) return -1; // not a valid date: let the general reader report it
+        time = day * MS_PER_DAY;
         at += 10;
         c = bytes[at] ?? LF;
       } else {
@@ -115,24 +118,28 @@ export class FastRowReader {
     return at;
   }
 
-  /** Epoch ms of the YYYY-MM-DD date at `at` (00:00 UTC); NaN when a digit or the date is invalid. */
-  private date(bytes: Uint8Array, at: number): number {
+  /**
+   * Days since 1970-01-01 of the YYYY-MM-DD date at `at`; NO_DAY when a digit or the date is
+   * invalid. Days, not epoch ms: a small integer comes back from a call unboxed, where epoch ms
+   * would be a fresh heap number for every row.
+   */
+  private day(bytes: Uint8Array, at: number): number {
     const y0 = (bytes[at] ?? 0) - 48, y1 = (bytes[at + 1] ?? 0) - 48, y2 = (bytes[at + 2] ?? 0) - 48, y3 = (bytes[at + 3] ?? 0) - 48;
     const m0 = (bytes[at + 5] ?? 0) - 48, m1 = (bytes[at + 6] ?? 0) - 48;
     const d0 = (bytes[at + 8] ?? 0) - 48, d1 = (bytes[at + 9] ?? 0) - 48;
     // One unsigned comparison per digit: anything outside 0..9 wraps to a huge number.
-    if ((y0 >>> 0) > 9 || (y1 >>> 0) > 9 || (y2 >>> 0) > 9 || (y3 >>> 0) > 9 || (m0 >>> 0) > 9 || (m1 >>> 0) > 9 || (d0 >>> 0) > 9 || (d1 >>> 0) > 9) return NaN;
+    if ((y0 >>> 0) > 9 || (y1 >>> 0) > 9 || (y2 >>> 0) > 9 || (y3 >>> 0) > 9 || (m0 >>> 0) > 9 || (m1 >>> 0) > 9 || (d0 >>> 0) > 9 || (d1 >>> 0) > 9) return NO_DAY;
     const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
     const month = m0 * 10 + m1;
     const day = d0 * 10 + d1;
     const key = year * 16 + month;
     if (key !== this.monthKey) {
-      if (month < 1 || month > 12) return NaN;
+      if (month < 1 || month > 12) return NO_DAY;
       this.monthKey = key;
-      this.monthStartMs = daysFromCivil(year, month, 1) * MS_PER_DAY;
+      this.monthStartDay = daysFromCivil(year, month, 1);
       this.monthDays = month === 12 ? 31 : daysFromCivil(year, month + 1, 1) - daysFromCivil(year, month, 1);
     }
-    if (day < 1 || day > this.monthDays) return NaN;
-    return this.monthStartMs + (day - 1) * MS_PER_DAY;
+    if (day < 1 || day > this.monthDays) return NO_DAY;
+    return this.monthStartDay + day - 1;
   }
 }
