@@ -4,13 +4,12 @@
 // strategies, sweeps, gates, promotions or portfolios (the resolver binds
 // them). A schedule runs something (E0524).
 
-import { CronExpressionParser } from "cron-parser";
 import type { BlockDecl } from "../ast.js";
 import { makeDiagnostic } from "../diagnostics/problems.js";
 import { checkSettings } from "./check-settings.js";
 import { makeEnv, type CheckState, type Env } from "./context.js";
+import { cronParser } from "./cron-loader.js";
 import { evaluate } from "./evaluate.js";
-import { pinLuxonLocale } from "./luxon-locale.js";
 
 const ALIASES = new Set(["@yearly", "@annually", "@monthly", "@weekly", "@daily", "@hourly", "@midnight"]);
 
@@ -29,9 +28,8 @@ export function cronProblem(expr: string): string | null {
   }
   const range = trimmed.startsWith("@") ? null : fieldOutOfRange(trimmed.split(/\s+/).filter((f) => f.length > 0));
   if (range !== null) return range;
-  pinLuxonLocale();
   try {
-    CronExpressionParser.parse(trimmed, { tz: "UTC", currentDate: new Date(0) });
+    cronParser().parse(trimmed, { tz: "UTC", currentDate: new Date(0) });
     return null;
   } catch (error) {
     return error instanceof Error ? reword(error.message) : "not a cron expression";

@@ -6,6 +6,7 @@
 import { Command, Option } from "commander";
 import type { CliIo } from "./io.js";
 import type { CliConfig } from "../config/config.js";
+import { preloadYamlFor } from "../config/yaml.js";
 import { registerRuntimeCommands } from "./runtime-commands.js";
 
 const EXIT_CODES_HELP = `
@@ -50,6 +51,12 @@ Examples:
   $ strat explain E0402                 long form of a diagnostic
 ${EXIT_CODES_HELP}`,
     );
+
+  // Every command but explain reads the configuration, synchronously; in a
+  // project, load strat.yaml's parser first (it is not loaded outside one).
+  program.hook("preAction", async (_program, action) => {
+    if (action.name() !== "explain") await preloadYamlFor(io.cwd);
+  });
 
   const done = (code: number) => {
     state.exitCode = code;

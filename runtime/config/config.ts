@@ -3,10 +3,11 @@
 // where it came from, so `strat config` can show it. Core logic never reads
 // the environment; only this module does, from the io it is given.
 
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { parse as parseYaml } from "yaml";
+import { readFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { findProjectFile } from "./project-file.js";
 import { validateStratYaml } from "./validate.js";
+import { parseYaml } from "./yaml.js";
 
 /** Where a setting's value came from. */
 export type ConfigSource = "cli" | "env" | "strat.yaml" | "default";
@@ -57,18 +58,6 @@ export class ConfigError extends Error {
     readonly hint: string,
   ) {
     super(message);
-  }
-}
-
-/** Finds strat.yaml in `cwd` or its parents. */
-export function findProjectFile(cwd: string): string | null {
-  let dir = resolve(cwd);
-  for (;;) {
-    const candidate = join(dir, "strat.yaml");
-    if (existsSync(candidate)) return candidate;
-    const parent = dirname(dir);
-    if (parent === dir) return null;
-    dir = parent;
   }
 }
 

@@ -2,7 +2,7 @@
 // --json): each declaration in words, each schedule's next fire times, the data
 // every run will need, and a one-line summary. Pure: the clock is a parameter.
 
-import { CronExpressionParser } from "cron-parser";
+import { cronParser } from "../../lang/check/cron-loader.js";
 import { tickersOf } from "./baseline-tickers.js";
 import type { GatePlan, GateRule, ParamPlan, Plan, RuleCall, SchedulePlan, Scalar, StrategyPlan, SweepPlan, Trigger } from "../../specs/generated/plan.js";
 import { lookupBuiltin } from "../../stdlib/registry.js";
@@ -213,7 +213,7 @@ function triggerWords(t: Trigger): string {
 export function nextFireTimes(cron: string, tz: string, now: Date, count: number): string[] {
   const out: string[] = [];
   try {
-    const it = CronExpressionParser.parse(cron, { tz, currentDate: now });
+    const it = cronParser().parse(cron, { tz, currentDate: now });
     const fmt = new Intl.DateTimeFormat("en-CA", { timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "short" });
     for (let i = 0; i < count; i++) {
       const d = it.next().toDate();

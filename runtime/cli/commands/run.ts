@@ -17,8 +17,6 @@ import { resolveConfig } from "../project.js";
 import { loadPlanSource } from "./plan-source.js";
 import { openConfiguredStore } from "../open-store.js";
 import { progressBar } from "../render/progress.js";
-import { renderRunTable } from "../render/run-table.js";
-import { renderPortfolioTable } from "../render/portfolio-table.js";
 
 /** Options of `strat run`. */
 export interface RunCommandOptions {
@@ -111,7 +109,8 @@ export async function runRun(io: CliIo, paths: readonly string[], options: RunCo
         const outcome = await executeRun(plan, { ...shared, strategy, ...(progress.update === undefined ? {} : { onProgress: progress.update }) }, store);
         progress.clear();
         outcomes.push(outcome);
-        if (!options.json) io.out(renderRunTable(outcome) + "\n");
+        // The table code (cli-table3) loads only when a table is printed, after the run.
+        if (!options.json) io.out((await import("../render/run-table.js")).renderRunTable(outcome) + "\n");
         io.err(`run ${outcome.runId} recorded (${config.runSource.value}, ${config.dataRegime.value}) in ${config.store.value}\n`);
       } catch (error) {
         progress.clear();
@@ -161,7 +160,7 @@ async function runPortfolio(io: CliIo, paths: readonly string[], options: RunCom
       },
       store,
     );
-    io.out(options.json ? serializeSorted(portfolioResultJson(outcome)) : renderPortfolioTable(outcome) + "\n");
+    io.out(options.json ? serializeSorted(portfolioResultJson(outcome)) : (await import("../render/portfolio-table.js")).renderPortfolioTable(outcome) + "\n");
     io.err(`run ${outcome.runId} recorded (${config.runSource.value}, ${config.dataRegime.value}) in ${config.store.value}\n`);
     return EXIT.ok;
   } catch (error) {
