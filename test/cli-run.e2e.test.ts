@@ -1,7 +1,7 @@
 // End-to-end: the built `strat` binary runs real strategies on the bundled
 // real data, records runs, evaluates gates, writes reports, verifies the ledger.
 
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -116,6 +116,19 @@ describe("strat run (built binary, real data)", () => {
     const misuse = strat(["report", id, "--ticker", "ORCL"]);
     expect(misuse.code).toBe(2);
     expect(misuse.stderr).toContain("add --log");
+  });
+
+  it("stops quietly when the reader closes the pipe early (run --json | head), the run still recorded", async () => {
+    const store = join(storeDir, "pipe.db");
+    const child = spawn(process.execPath, [bin, "--store", store, "run", ...ORCL, "--json"], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.once("data", () => child.stdout.destroy()); // read one chunk of ~400 KB, then hang up like `head`
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(stderr).toMatch(/^run r-000001 recorded \(smoke, prod_live\) in .*\n$/);
+    expect(code).toBe(0);
+    const runs = JSON.parse(strat(["runs", "--json"], store).stdout) as { runs: { id: string; status: string }[] };
+    expect(runs.runs.map((r) => [r.id, r.status])).toEqual([["r-000001", "completed"]]);
   });
 
   it("bad input gets a clear error and no stack trace", () => {
