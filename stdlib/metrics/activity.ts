@@ -18,11 +18,8 @@ export function turnover(ctx: MetricContext): number | null {
 
 /** Share of bars with a position at the close; null without bars. */
 export function exposure(ctx: MetricContext): number | null {
-  const x = ctx.input.exposed;
-  if (x.length === 0) return null;
-  let k = 0;
-  for (let i = 0; i < x.length; i++) k += x[i] as number;
-  return k / x.length;
+  const n = ctx.input.exposed.length;
+  return n === 0 ? null : ctx.exposedBars / n;
 }
 
 /** Distinct UTC days in the equity curve (one daily return per day). */

@@ -6,9 +6,9 @@
 //   daily bars on a trading calendar it assumes 365 bars a year, not 252, which is
 //   exactly the distortion sharpe(daily) exists to avoid.
 
-import { YEAR_MS } from "./context.js";
 import type { MetricInput } from "./input.js";
 import { selectKth } from "./stats.js";
+import { YEAR_MS } from "./utc-days.js";
 
 /** The factors used for one input. */
 export interface Annualisation {
@@ -69,9 +69,13 @@ function medianBySelection(time: Float64Array): number {
 
 /** The annualisation factors used for `input`. */
 export function annualisation(input: MetricInput): Annualisation {
-  const spacing = medianBarSpacingMs(input.time);
+  return annualisationWith(input.periodsPerYear, medianBarSpacingMs(input.time));
+}
+
+/** The factors for `periodsPerYear` and a median bar spacing already measured (null with fewer than two bars). */
+export function annualisationWith(periodsPerYear: number, spacing: number | null): Annualisation {
   return {
-    dailyPeriodsPerYear: input.periodsPerYear,
+    dailyPeriodsPerYear: periodsPerYear,
     stepPeriodsPerYear: spacing === null || spacing <= 0 ? null : YEAR_MS / spacing,
     medianBarSpacingMs: spacing,
   };

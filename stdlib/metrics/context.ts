@@ -1,52 +1,55 @@
-// The derived series every return-based metric reads, computed once per input:
-// daily returns (UTC-day buckets, summed as they are made) and their statistics
-// (one more pass), one pass over the per-bar equity (equity-pass.ts), the worst
-// days for VaR, the calendar span in years.
+// The derived series every metric reads, computed once per input and shared by the
+// metrics of one report: one pass over the per-bar equity and exposure
+// (equity-pass.ts), the daily-return statistics, the worst days for VaR, the median
+// bar spacing, the closed-trade tallies, the calendar span in years.
 //
-// Daily sampling: the equity of a UTC day is the last bar's equity that day; the
-// first day's return is taken against the initial cash, each later day's against
-// the previous sampled day. Days without bars do not exist (no zero returns are
-// invented for weekends).
+// Daily returns (daily-returns.ts defines them): when every bar is its own UTC day
+// (daily bars) they are the per-bar returns, and their statistics come from the
+// equity pass plus one more pass, without an array of them (daily-own-day.ts, which
+// also finds out whether every bar is its own day); otherwise they are written to an
+// array and summarised. Both paths give the same bits. The array is only made for
+// the fast path's fallbacks (a VaR level not gathered on the way, a sample that
+// misjudged).
 
-import type { MetricInput } from "./input.js";
+import { annualisationWith, medianBarSpacingMs, type Annualisation } from "./annualisation.js";
+import { computeDailyReturns, summarise, type DailyStats } from "./daily-returns.js";
+import { ownDayStats } from "./daily-own-day.js";
 import { equityPass, type EquityPass } from "./equity-pass.js";
-import { smallestK } from "./tail-select.js";
+import type { MetricInput } from "./input.js";
+import { smallestK, tailCount } from "./tail-select.js";
+import { YEAR_MS } from "./utc-days.js";
 
-const DAY_MS = 86_400_000;
-/** Milliseconds in an average calendar year (365.25 days), for spans and step annualisation. */
-export const YEAR_MS = 365.25 * DAY_MS;
+export type { DailyStats, ReturnStats } from "./daily-returns.js";
+export { YEAR_MS } from "./utc-days.js";
 
-/** Mean and sample stdev of a return series (NaN when undefined), with its length. */
-export interface ReturnStats {
-  readonly count: number;
-  readonly mean: number;
-  readonly stdev: number;
-}
-
-/** Everything the daily metrics need from the daily returns, gathered in two passes. */
-export interface DailyStats extends ReturnStats {
-  /** Σ min(r, 0)², for Sortino's downside deviation. */
-  readonly downsideSquares: number;
-  /** Σ max(r, 0) and Σ max(−r, 0), for omega. */
+/** Closed-trade tallies, from one loop over the trades. */
+export interface TradeTallies {
+  /** Trades with pnl > 0. */
+  readonly wins: number;
+  /** Σ pnl of winners and −Σ pnl of the rest, in trade order. */
   readonly gains: number;
   readonly losses: number;
-  /** Days with r > 0 and days with r ≠ 0, for hit_rate. */
-  readonly upDays: number;
-  readonly movedDays: number;
 }
 
 /** Lazily derived views of one MetricInput, shared by the metrics of one report. */
 export class MetricContext {
   readonly input: MetricInput;
+  /** The VaR level whose worst days are gathered while the daily statistics are computed, if any. */
+  private readonly tailLevel: number | undefined;
   private daily: Float64Array | undefined;
   /** Σ of the daily returns in day order, summed while they are computed (the mean's numerator). */
   private dailySum = 0;
   private dailyStatsCache: DailyStats | undefined;
   private equityCache: EquityPass | undefined;
+  private tradeCache: TradeTallies | undefined;
+  private spacingCache: number | null | undefined;
+  private exposedCache: number | undefined;
   private readonly tails = new Map<number, Float64Array>();
 
-  constructor(input: MetricInput) {
+  /** `tailLevel`: a VaR level the report will ask worstDays for, so its worst days are gathered on the daily pass. */
+  constructor(input: MetricInput, tailLevel?: number) {
     this.input = input;
+    this.tailLevel = tailLevel;
   }
 
   /** Final equity (the initial cash when the curve is empty). */
@@ -64,16 +67,53 @@ export class MetricContext {
   /** The statistics of the daily returns (one return per distinct UTC day). */
   get dailyStats(): DailyStats {
     if (this.dailyStatsCache === undefined) {
-      const returns = this.dailyReturns();
-      this.dailyStatsCache = summarise(returns, returns.length === 0 ? NaN : this.dailySum / returns.length);
+      const { time, equity, initialCash } = this.input;
+      const own = time.length > 0 && equity.length === time.length ? ownDayStats(time, equity, initialCash, this.equity, this.tailLevel) : null;
+      if (own !== null) {
+        if (own.tail !== null && this.tailLevel !== undefined) this.tails.set(this.tailLevel, own.tail);
+        this.dailyStatsCache = own.stats;
+      } else {
+        const returns = this.dailyReturns();
+        this.dailyStatsCache = summarise(returns, returns.length === 0 ? NaN : this.dailySum / returns.length);
+      }
     }
     return this.dailyStatsCache;
   }
 
   /** Mean equity, maximum drawdown and per-bar return statistics, from one pass over the equity curve. */
   get equity(): EquityPass {
-    if (this.equityCache === undefined) this.equityCache = equityPass(this.input.equity, this.input.initialCash);
+    if (this.equityCache === undefined) {
+      const { equity, exposed, initialCash } = this.input;
+      // Exposure is counted on the same pass when there is one flag per bar.
+      this.equityCache = equityPass(equity, initialCash, exposed.length === equity.length ? exposed : new Uint8Array(equity.length));
+    }
     return this.equityCache;
+  }
+
+  /** Σ of the exposure flags (bars with a position at the close). */
+  get exposedBars(): number {
+    if (this.exposedCache === undefined) {
+      const x = this.input.exposed;
+      if (x.length === this.input.equity.length) this.exposedCache = this.equity.exposedBars;
+      else {
+        let k = 0;
+        for (let i = 0; i < x.length; i++) k += x[i] as number;
+        this.exposedCache = k;
+      }
+    }
+    return this.exposedCache;
+  }
+
+  /** The annualisation factors of this input (annualisation.ts), the median bar spacing measured once. */
+  get annualisation(): Annualisation {
+    if (this.spacingCache === undefined) this.spacingCache = medianBarSpacingMs(this.input.time);
+    return annualisationWith(this.input.periodsPerYear, this.spacingCache);
+  }
+
+  /** Wins and gross profit and loss of the closed trades. */
+  get trades(): TradeTallies {
+    if (this.tradeCache === undefined) this.tradeCache = tallyTrades(this.input.trades);
+    return this.tradeCache;
   }
 
   /**
@@ -81,14 +121,11 @@ export class MetricContext {
    * without daily returns. Cached per level, so var and cvar at one level select once.
    */
   worstDays(level: number): Float64Array | null {
-    const returns = this.dailyReturns();
-    const n = returns.length;
+    const n = this.dailyStats.count;
     if (n === 0) return null;
     let tail = this.tails.get(level);
     if (tail === undefined) {
-      // The small epsilon keeps (1 − 0.95) × 100 = 5.000000000000004 from rounding up to 6.
-      const k = Math.min(n, Math.max(1, Math.ceil((1 - level) * n - 1e-9)));
-      tail = smallestK(returns, k);
+      tail = smallestK(this.dailyReturns(), tailCount(level, n));
       this.tails.set(level, tail);
     }
     return tail;
@@ -105,66 +142,16 @@ export class MetricContext {
   }
 }
 
-/** Deviations from the mean `m` and the tallies, in one pass over the daily returns. */
-function summarise(returns: Float64Array, m: number): DailyStats {
-  const n = returns.length;
-  let squares = 0;
-  let downsideSquares = 0;
+function tallyTrades(trades: MetricInput["trades"]): TradeTallies {
+  let wins = 0;
   let gains = 0;
   let losses = 0;
-  let upDays = 0;
-  let movedDays = 0;
-  for (let i = 0; i < n; i++) {
-    const r = returns[i] as number;
-    const d = r - m;
-    squares += d * d;
-    const down = Math.min(r, 0);
-    downsideSquares += down * down;
-    gains += Math.max(r, 0);
-    losses -= down;
-    upDays += r > 0 ? 1 : 0;
-    movedDays += r !== 0 ? 1 : 0;
+  for (let i = 0; i < trades.length; i++) {
+    const pnl = (trades[i] as MetricInput["trades"][number]).pnl;
+    if (pnl > 0) {
+      wins++;
+      gains += pnl;
+    } else losses -= pnl;
   }
-  return { count: n, mean: m, stdev: n < 2 ? NaN : Math.sqrt(squares / (n - 1)), downsideSquares, gains, losses, upDays, movedDays };
-}
-
-/**
- * Midnights below this magnitude (2^26 days, about 180,000 years from 1970) are
- * exact, and for a time t in [m, m + DAY_MS − 1] with m such a midnight,
- * floor(t / DAY_MS) rounds to exactly m / DAY_MS: the next midnight is m + DAY_MS
- * without a division.
- */
-const EXACT_MIDNIGHTS = 2 ** 26 * DAY_MS;
-
-/** Writes the daily returns into `out` (room for one per bar); returns how many there are and their sum in day order (mean's numerator, bit for bit). */
-function computeDailyReturns(input: MetricInput, out: Float64Array): { count: number; sum: number } {
-  const { time, equity } = input;
-  const n = time.length;
-  let count = 0;
-  let sum = 0;
-  let prevEquity = input.initialCash;
-  // Times are sorted: a day ends where the next bar reaches the next UTC midnight.
-  // Consecutive days (most of them) step the midnight by one day; only after a gap
-  // (a weekend, a holiday, missing data) is it recomputed with a division.
-  let nextMidnight = n > 0 ? (Math.floor((time[0] as number) / DAY_MS) + 1) * DAY_MS : 0;
-  for (let i = 0; i + 1 < n; i++) {
-    const next = time[i + 1] as number;
-    if (next >= nextMidnight) {
-      const e = equity[i] as number;
-      const r = e / prevEquity - 1;
-      out[count++] = r;
-      sum += r;
-      prevEquity = e;
-      nextMidnight =
-        next <= nextMidnight + (DAY_MS - 1) && nextMidnight < EXACT_MIDNIGHTS && nextMidnight > -EXACT_MIDNIGHTS
-          ? nextMidnight + DAY_MS
-          : (Math.floor(next / DAY_MS) + 1) * DAY_MS;
-    }
-  }
-  if (n > 0) {
-    const r = (equity[n - 1] as number) / prevEquity - 1;
-    out[count++] = r;
-    sum += r;
-  }
-  return { count, sum };
+  return { wins, gains, losses };
 }

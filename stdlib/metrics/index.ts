@@ -82,7 +82,13 @@ function withDefaults(name: string, args: readonly Arg[]): Arg[] {
 
 /** Computes one metric (name + args as in the plan, e.g. ("sharpe", ["daily"]), ("var", [0.95])); null when undefined (e.g. no trades for win_rate). */
 export function evaluateMetric(name: string, args: readonly Arg[], input: MetricInput): number | null {
-  return evaluateIn(new MetricContext(input), name, args);
+  return evaluateIn(new MetricContext(input, tailLevelOf([{ name, args: withDefaults(name, args) }])), name, args);
+}
+
+/** The level of the first var or cvar call among `calls`, so the context gathers its worst days on the daily pass. */
+function tailLevelOf(calls: readonly { readonly name: string; readonly args: readonly Arg[] }[]): number | undefined {
+  for (const c of calls) if (c.name === "var" || c.name === "cvar") return level(c.args) ?? undefined;
+  return undefined;
 }
 
 function evaluateIn(ctx: MetricContext, name: string, args: readonly Arg[]): number | null {
@@ -102,9 +108,11 @@ export const DEFAULT_METRIC_CALLS: readonly { readonly name: string; readonly ar
   { name: "sharpe", args: ["step"] },
 ];
 
+const DEFAULT_TAIL_LEVEL = tailLevelOf(DEFAULT_METRIC_CALLS);
+
 /** Every metric with default args, keyed "trades", "win_rate", ..., "sharpe(daily)", "sharpe(step)", "var(0.95)", "cvar(0.95)". */
 export function computeMetrics(input: MetricInput): Record<string, number | null> {
-  const ctx = new MetricContext(input);
+  const ctx = new MetricContext(input, DEFAULT_TAIL_LEVEL);
   const out: Record<string, number | null> = {};
   for (const call of DEFAULT_METRIC_CALLS) out[metricKey(call.name, call.args)] = evaluateIn(ctx, call.name, call.args);
   return out;

@@ -9,7 +9,6 @@
 // A zero denominator gives ±Infinity by the sign of the mean, null when the mean is
 // 0 too; fewer than two observations give null.
 
-import { annualisation } from "./annualisation.js";
 import type { MetricContext } from "./context.js";
 import { ratio } from "./stats.js";
 
@@ -25,7 +24,7 @@ export function sharpe(ctx: MetricContext, basis: "daily" | "step"): number | nu
   const step = ctx.equity;
   const [count, mean, stdev] = basis === "daily" ? [daily.count, daily.mean, daily.stdev] : [step.stepCount, step.stepMean, step.stepStdev];
   if (count < 2) return null;
-  const periods = basis === "daily" ? ctx.input.periodsPerYear : annualisation(ctx.input).stepPeriodsPerYear;
+  const periods = basis === "daily" ? ctx.input.periodsPerYear : ctx.annualisation.stepPeriodsPerYear;
   if (periods === null) return null;
   const r = ratio(mean, stdev);
   return r === null ? null : r * Math.sqrt(periods);

@@ -16,22 +16,13 @@ export function tradeCount(ctx: MetricContext): number {
 
 /** Share of closed trades with net pnl > 0; null without trades. */
 export function winRate(ctx: MetricContext): number | null {
-  const trades = ctx.input.trades;
-  if (trades.length === 0) return null;
-  let wins = 0;
-  for (const t of trades) if (t.pnl > 0) wins++;
-  return wins / trades.length;
+  const n = ctx.input.trades.length;
+  return n === 0 ? null : ctx.trades.wins / n;
 }
 
 /** Gross profit / gross loss of closed trades, net of costs; see the file header for the edge cases. */
 export function profitFactor(ctx: MetricContext): number | null {
-  const trades = ctx.input.trades;
-  if (trades.length === 0) return null;
-  let gains = 0;
-  let losses = 0;
-  for (const t of trades) {
-    if (t.pnl > 0) gains += t.pnl;
-    else losses -= t.pnl;
-  }
+  if (ctx.input.trades.length === 0) return null;
+  const { gains, losses } = ctx.trades;
   return ratio(gains, losses);
 }
