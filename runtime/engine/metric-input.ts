@@ -13,7 +13,8 @@ export function toMetricInput(result: TickerResult, periodsPerYear: number): Met
     time: result.equity.time,
     equity: result.equity.equity,
     exposed: result.equity.exposed,
-    trades: result.trades,
+    // The engine's columns when it recorded them: building a Trade object per trade costs more than the metrics.
+    trades: result.books?.trades ?? result.trades,
     tradedValue: result.tradedValue,
     periodsPerYear,
   };

@@ -1,5 +1,7 @@
 // What a backtest produces. The store persists these; metrics and gates read them.
 
+import type { EventBook, TradeBook } from "./books.js";
+
 /** Why a position (or part of it) was closed. */
 export type ExitReason = "signal" | "stop_loss" | "take_profit" | "trailing_stop" | "time_exit" | "end_of_data";
 
@@ -70,4 +72,9 @@ export interface TickerResult {
   readonly log: readonly ExecutionEvent[];
   /** Sum of |fill value| over all fills, for turnover. */
   readonly tradedValue: number;
+  /**
+   * The trades and the log as columns, when the engine recorded them so (books.ts): the store
+   * and the metrics read these, and `trades` and `log` are built from them on first access.
+   */
+  readonly books?: { readonly trades: TradeBook; readonly log: EventBook };
 }

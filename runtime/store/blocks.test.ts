@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { EventBook, TradeBook } from "../engine/books.js";
+import type { TickerResult } from "../engine/result.js";
 import { meta, tickerResult } from "./__fixtures__/build-results.js";
 import { ok, useTestStore } from "./__fixtures__/open-temp.js";
 import type { Store } from "./store.js";
@@ -63,3 +65,34 @@ describe("trades", () => {
   });
 });
 
+
+/** The same result with its trades and log also recorded as the engine's columns. */
+function withBooks(result: TickerResult): TickerResult {
+  const trades = new TradeBook(result.ticker);
+  for (const t of result.trades) trades.push(t.side === "long" ? 1 : -1, t.entryTime, t.entryPrice, t.exitTime, t.exitPrice, t.quantity, t.pnl, t.costs, t.exitReason, t.bars);
+  const log = new EventBook(result.ticker);
+  for (const e of result.log) {
+    if (e.kind === "fill") log.fill(e.time, e.action ?? "buy", e.quantity, e.price, e.commission, e.slippage, e.reason);
+    else log.skip(e.time, e.reason, e.price);
+  }
+  return { ...result, books: { trades, log } };
+}
+
+describe("results recorded as columns (books)", () => {
+  it("are stored as exactly the blobs their objects give", () => {
+    const blobs = (books: boolean): Buffer[] => {
+      const id = ok(store.beginRun(meta()));
+      const made = tickerResult("AAPL", [50_000, 51_000, 50_500], [1000, -250.5, 0], 9);
+      // As the broker records a skip: nothing traded, nothing paid.
+      const result = { ...made, log: made.log.map((e) => (e.kind === "skip" ? { ...e, quantity: 0, commission: 0, slippage: 0 } : e)) };
+      store.recordTickerResult(id, books ? withBooks(result) : result, { trades: 3 });
+      ok(store.completeRun(id, {}));
+      return ["trade_blocks", "execution_log_blocks"].map((table) => store.db.prepare(`SELECT columns FROM ${table} WHERE run_id = ?`).pluck().get(id) as Buffer);
+    };
+    const [tradesFromObjects, logFromObjects] = blobs(false);
+    const [tradesFromBooks, logFromBooks] = blobs(true);
+    expect(tradesFromBooks?.length).toBeGreaterThan(0);
+    expect(tradesFromBooks?.equals(tradesFromObjects as Buffer)).toBe(true);
+    expect(logFromBooks?.equals(logFromObjects as Buffer)).toBe(true);
+  });
+});

@@ -5,15 +5,34 @@
 // recorded order either way. `strat report RUN --json` and the run's `--json` output
 // expose the log to tools.
 
+import { EventBook } from "../engine/books.js";
 import type { ExecutionEvent } from "../engine/result.js";
-import { decodeColumns } from "./column-blob.js";
+import { decodeColumns, type Column } from "./column-blob.js";
 import { insertBlock, selectBlocks, type BlockTable } from "./run-blocks.js";
 import type { StoreContext } from "./context.js";
 
 const LOG_BLOCKS: BlockTable = { table: "execution_log_blocks", count: "events" };
 
-/** Inserts events with seq numbers from `firstSeq`; returns the next free seq. Call inside a write transaction. */
-export function insertExecutionLog(ctx: StoreContext, runId: string, events: readonly ExecutionEvent[], firstSeq: number): number {
+/** Inserts events (objects, or the engine's columns) with seq numbers from `firstSeq`; returns the next free seq. Call inside a write transaction. */
+export function insertExecutionLog(ctx: StoreContext, runId: string, events: readonly ExecutionEvent[] | EventBook, firstSeq: number): number {
+  return insertBlock(ctx, LOG_BLOCKS, runId, firstSeq, events.length, events instanceof EventBook ? bookColumns(events) : objectColumns(events));
+}
+
+/** The block's columns, in stored order, from the engine's columns. */
+function bookColumns(book: EventBook): Column[] {
+  const n = book.length;
+  const kind = new Array<string>(n), action = new Array<string | null>(n), reason = new Array<string>(n);
+  for (let i = 0; i < n; i++) {
+    kind[i] = book.isFill(i) ? "fill" : "skip";
+    action[i] = book.actionAt(i);
+    reason[i] = book.reasonAt(i);
+  }
+  const f64 = (values: Float64Array): Float64Array => values.subarray(0, n);
+  return eventColumns(f64(book.time), new Array<string>(n).fill(book.ticker), kind, action, f64(book.quantity), f64(book.price), f64(book.commission), f64(book.slippage), reason);
+}
+
+/** The block's columns, in stored order, from event objects. */
+function objectColumns(events: readonly ExecutionEvent[]): Column[] {
   const n = events.length;
   const time = new Float64Array(n), quantity = new Float64Array(n), price = new Float64Array(n), commission = new Float64Array(n), slippage = new Float64Array(n);
   const ticker = new Array<string>(n), kind = new Array<string>(n), action = new Array<string | null>(n), reason = new Array<string>(n);
@@ -29,7 +48,11 @@ export function insertExecutionLog(ctx: StoreContext, runId: string, events: rea
     slippage[i] = e.slippage;
     reason[i] = e.reason;
   }
-  return insertBlock(ctx, LOG_BLOCKS, runId, firstSeq, n, [
+  return eventColumns(time, ticker, kind, action, quantity, price, commission, slippage, reason);
+}
+
+function eventColumns(time: Float64Array, ticker: string[], kind: string[], action: (string | null)[], quantity: Float64Array, price: Float64Array, commission: Float64Array, slippage: Float64Array, reason: string[]): Column[] {
+  return [
     { name: "time", kind: "f64", values: time },
     { name: "ticker", kind: "text", values: ticker },
     { name: "kind", kind: "text", values: kind },
@@ -39,7 +62,7 @@ export function insertExecutionLog(ctx: StoreContext, runId: string, events: rea
     { name: "commission", kind: "f64", values: commission },
     { name: "slippage", kind: "f64", values: slippage },
     { name: "reason", kind: "text", values: reason },
-  ]);
+  ];
 }
 
 /** A run's execution log (of one ticker when given), in recorded order. */

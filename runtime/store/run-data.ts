@@ -2,7 +2,7 @@
 // value, the cash and the annualisation factor. Portfolio scope unless a ticker is given.
 // Errors: R0209 unknown run, R0212 no stored results (run not completed, or ticker absent).
 
-import type { OpenPosition } from "../engine/result.js";
+import type { OpenPosition, Trade } from "../engine/result.js";
 import type { MetricInput } from "../../stdlib/metrics/input.js";
 import type { StoreContext } from "./context.js";
 import { PORTFOLIO_TICKER, selectEquity } from "./equity.js";
@@ -15,6 +15,8 @@ export interface RunData extends MetricInput {
   /** The ticker, or '' for the portfolio. */
   readonly ticker: string;
   readonly finalEquity: number;
+  /** The closed trades, as stored. */
+  readonly trades: readonly Trade[];
   readonly open: readonly OpenPosition[];
 }
 

@@ -58,9 +58,9 @@ export function writeCompletedRun(ctx: StoreContext, runId: string, staged: read
   let logSeq = 1;
   for (const { result, metrics } of staged) {
     insertEquity(ctx, runId, { ticker: result.ticker, initialCash: result.initialCash, finalEquity: result.finalEquity, tradedValue: result.tradedValue, curve: result.equity });
-    tradeSeq = insertTrades(ctx, runId, result.trades, tradeSeq);
+    tradeSeq = insertTrades(ctx, runId, result.books?.trades ?? result.trades, tradeSeq);
     openSeq = insertOpenPositions(ctx, runId, result.open, openSeq);
-    logSeq = insertExecutionLog(ctx, runId, result.log, logSeq);
+    logSeq = insertExecutionLog(ctx, runId, result.books?.log ?? result.log, logSeq);
     insertMetrics(ctx, runId, tickerScope(result.ticker), metrics);
   }
   const portfolio = portfolioOf(runId, run.initialCash, staged, summary);

@@ -3,15 +3,33 @@
 // are one columnar block in trade_blocks (column-blob.ts); runs recorded earlier keep a
 // row per trade in trades. `strat report RUN --json` gives them to tools.
 
+import { TradeBook } from "../engine/books.js";
 import type { ExitReason, OpenPosition, Trade } from "../engine/result.js";
-import { decodeColumns } from "./column-blob.js";
+import { decodeColumns, type Column } from "./column-blob.js";
 import { insertBlock, selectBlocks, type BlockTable } from "./run-blocks.js";
 import type { StoreContext } from "./context.js";
 
 const TRADE_BLOCKS: BlockTable = { table: "trade_blocks", count: "trades" };
 
-/** Inserts trades with seq numbers from `firstSeq`; returns the next free seq. Call inside a write transaction. */
-export function insertTrades(ctx: StoreContext, runId: string, trades: readonly Trade[], firstSeq: number): number {
+/** Inserts trades (objects, or the engine's columns) with seq numbers from `firstSeq`; returns the next free seq. Call inside a write transaction. */
+export function insertTrades(ctx: StoreContext, runId: string, trades: readonly Trade[] | TradeBook, firstSeq: number): number {
+  return insertBlock(ctx, TRADE_BLOCKS, runId, firstSeq, trades.length, trades instanceof TradeBook ? bookColumns(trades) : objectColumns(trades));
+}
+
+/** The block's columns, in stored order, from the engine's columns. */
+function bookColumns(book: TradeBook): Column[] {
+  const n = book.length;
+  const side = new Array<string>(n), exitReason = new Array<string>(n);
+  for (let i = 0; i < n; i++) {
+    side[i] = book.side[i] === 1 ? "long" : "short";
+    exitReason[i] = book.exitReasonAt(i);
+  }
+  const f64 = (values: Float64Array): Float64Array => values.subarray(0, n);
+  return tradeColumns(new Array<string>(n).fill(book.ticker), side, f64(book.entryTime), f64(book.entryPrice), f64(book.exitTime), f64(book.exitPrice), f64(book.quantity), f64(book.pnl), f64(book.costs), exitReason, f64(book.bars));
+}
+
+/** The block's columns, in stored order, from trade objects. */
+function objectColumns(trades: readonly Trade[]): Column[] {
   const n = trades.length;
   const entryTime = new Float64Array(n), entryPrice = new Float64Array(n), exitTime = new Float64Array(n), exitPrice = new Float64Array(n);
   const quantity = new Float64Array(n), pnl = new Float64Array(n), costs = new Float64Array(n), bars = new Float64Array(n);
@@ -30,7 +48,11 @@ export function insertTrades(ctx: StoreContext, runId: string, trades: readonly 
     exitReason[i] = t.exitReason;
     bars[i] = t.bars;
   }
-  return insertBlock(ctx, TRADE_BLOCKS, runId, firstSeq, n, [
+  return tradeColumns(ticker, side, entryTime, entryPrice, exitTime, exitPrice, quantity, pnl, costs, exitReason, bars);
+}
+
+function tradeColumns(ticker: string[], side: string[], entryTime: Float64Array, entryPrice: Float64Array, exitTime: Float64Array, exitPrice: Float64Array, quantity: Float64Array, pnl: Float64Array, costs: Float64Array, exitReason: string[], bars: Float64Array): Column[] {
+  return [
     { name: "ticker", kind: "text", values: ticker },
     { name: "side", kind: "text", values: side },
     { name: "entry_time", kind: "f64", values: entryTime },
@@ -42,7 +64,7 @@ export function insertTrades(ctx: StoreContext, runId: string, trades: readonly 
     { name: "costs", kind: "f64", values: costs },
     { name: "exit_reason", kind: "text", values: exitReason },
     { name: "bars", kind: "f64", values: bars },
-  ]);
+  ];
 }
 
 /** Inserts open positions with seq numbers from `firstSeq`; returns the next free seq. */

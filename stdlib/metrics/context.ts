@@ -15,7 +15,8 @@ import { annualisationWith, medianBarSpacingMs, type Annualisation } from "./ann
 import { computeDailyReturns, summarise, type DailyStats } from "./daily-returns.js";
 import { ownDayStats } from "./daily-own-day.js";
 import { equityPass, type EquityPass } from "./equity-pass.js";
-import type { MetricInput } from "./input.js";
+import type { Trade } from "../../runtime/engine/result.js";
+import type { ClosedTrades, MetricInput } from "./input.js";
 import { smallestK, tailCount } from "./tail-select.js";
 import { YEAR_MS } from "./utc-days.js";
 
@@ -142,16 +143,23 @@ export class MetricContext {
   }
 }
 
-function tallyTrades(trades: MetricInput["trades"]): TradeTallies {
+function tallyTrades(trades: ClosedTrades): TradeTallies {
+  if ("pnl" in trades) return tallyPnl(trades.pnl, trades.length);
+  const pnl = new Float64Array(trades.length);
+  for (let i = 0; i < trades.length; i++) pnl[i] = (trades[i] as Pick<Trade, "pnl">).pnl;
+  return tallyPnl(pnl, pnl.length);
+}
+
+function tallyPnl(pnl: Float64Array, n: number): TradeTallies {
   let wins = 0;
   let gains = 0;
   let losses = 0;
-  for (let i = 0; i < trades.length; i++) {
-    const pnl = (trades[i] as MetricInput["trades"][number]).pnl;
-    if (pnl > 0) {
+  for (let i = 0; i < n; i++) {
+    const p = pnl[i] as number;
+    if (p > 0) {
       wins++;
-      gains += pnl;
-    } else losses -= pnl;
+      gains += p;
+    } else losses -= p;
   }
   return { wins, gains, losses };
 }

@@ -34,6 +34,18 @@ describe("metrics on a hand-computed series", () => {
     expect(m("profit_factor")).toBe(30 / 5);
   });
 
+  it("gives the same trade metrics from the engine's pnl column as from Trade objects (property)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { maxLength: 80 }), (pnls) => {
+        const objects = computeMetrics({ ...input, trades: pnls.map(trade) });
+        // A column with spare capacity after its `length` values, as the engine's TradeBook holds it.
+        const column = new Float64Array(pnls.length + 7).fill(123);
+        column.set(pnls);
+        expect(computeMetrics({ ...input, trades: { length: pnls.length, pnl: column } })).toEqual(objects);
+      }),
+    );
+  });
+
   it("computes pnl and growth over the calendar span", () => {
     expect(m("net_pnl")).toBeCloseTo(8.9, 12);
     expect(m("total_return")).toBeCloseTo(0.089, 12);
