@@ -8,16 +8,14 @@ import { wilderSmooth } from "./wilder.js";
 
 /** Fills `out` with Wilder's ATR over `period` bars; `scratch` (same length) receives the true range. Returns `out`. */
 export function atr(high: Float64Array, low: Float64Array, close: Float64Array, period: number, out: Float64Array, scratch: Float64Array): Float64Array {
-  for (let t = 0; t < high.length; t++) {
+  const n = high.length;
+  if (n > 0) scratch[0] = (high[0] as number) - (low[0] as number);
+  // The first bar is set apart: a loop that branches on it per bar is optimised with less room.
+  for (let t = 1; t < n; t++) {
     const h = high[t] as number;
     const l = low[t] as number;
-    const range = h - l;
-    if (t === 0) {
-      scratch[t] = range;
-      continue;
-    }
     const pc = close[t - 1] as number;
-    scratch[t] = Math.max(range, Math.abs(h - pc), Math.abs(l - pc));
+    scratch[t] = Math.max(h - l, Math.abs(h - pc), Math.abs(l - pc));
   }
   return wilderSmooth(scratch, period, out);
 }

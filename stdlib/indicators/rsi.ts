@@ -4,41 +4,66 @@
 // RSI = 100 × up / (up + down). Conventions for empty denominators follow
 // backtrader's safe division: no down moves → 100, no moves at all → 50.
 // A NaN value restarts the averages.
+//
+// The loops are split as in seeded-average.ts (one call per run of valid values, the
+// averages updated unconditionally, NaN outputs filled outside the loops) so that V8
+// does not box the averages into fresh heap numbers on every bar; the previous value is
+// read again rather than carried over from the last bar, for the same reason.
 
 /** Fills `out` with Wilder's RSI of `source` over `period` bars; returns `out`. */
 export function rsi(source: Float64Array, period: number, out: Float64Array): Float64Array {
-  let moves = 0;
-  let up = 0;
-  let down = 0;
-  for (let t = 0; t < source.length; t++) {
-    const x = source[t] as number;
-    const prev = t > 0 ? (source[t - 1] as number) : NaN;
-    if (x !== x || prev !== prev) {
-      moves = 0;
-      up = 0;
-      down = 0;
-      out[t] = NaN;
+  const n = source.length;
+  let t = 0;
+  while (t < n) {
+    // A run of valid values starts at t; its first value is bar t + period (period moves).
+    const seedEnd = Math.min(n, t + period + 1);
+    const firstNaN = nextNaN(source, t, seedEnd);
+    if (firstNaN < seedEnd || seedEnd - t < period + 1) {
+      const stop = Math.min(n, firstNaN + 1);
+      out.fill(NaN, t, stop);
+      t = stop;
       continue;
     }
-    const change = x - prev;
-    const gain = change > 0 ? change : 0;
-    const loss = change < 0 ? -change : 0;
-    moves++;
-    if (moves < period) {
-      up += gain;
-      down += loss;
-      out[t] = NaN;
-      continue;
-    }
-    if (moves === period) {
-      up = (up + gain) / period;
-      down = (down + loss) / period;
-    } else {
-      up = (up * (period - 1) + gain) / period;
-      down = (down * (period - 1) + loss) / period;
-    }
-    const total = up + down;
-    out[t] = total === 0 ? 50 : down === 0 ? 100 : (100 * up) / total;
+    out.fill(NaN, t, t + period);
+    const end = rsiRun(source, period, out, t);
+    if (end < n) out[end] = NaN;
+    t = end + 1;
   }
   return out;
+}
+
+/** The first index in [from, to) holding NaN, or `to`. */
+function nextNaN(source: Float64Array, from: number, to: number): number {
+  let k = from;
+  while (k < to && (source[k] as number) === (source[k] as number)) k++;
+  return k;
+}
+
+/** The RSI of the run of valid values from `from` (its first period + 1 known valid), written from bar from + period; returns the index of the NaN that ends the run, or n. */
+function rsiRun(source: Float64Array, period: number, out: Float64Array, from: number): number {
+  const n = source.length;
+  const last = from + period;
+  let up = 0;
+  let down = 0;
+  for (let t = from + 1; t < last; t++) {
+    const change = (source[t] as number) - (source[t - 1] as number);
+    up += change > 0 ? change : 0;
+    down += change < 0 ? -change : 0;
+  }
+  const change = (source[last] as number) - (source[last - 1] as number);
+  up = (up + (change > 0 ? change : 0)) / period;
+  down = (down + (change < 0 ? -change : 0)) / period;
+  let total = up + down;
+  out[last] = total === 0 ? 50 : down === 0 ? 100 : (100 * up) / total;
+  const keep = period - 1;
+  for (let t = last + 1; t < n; t++) {
+    const x = source[t] as number;
+    if (x !== x) return t;
+    const move = x - (source[t - 1] as number);
+    up = (up * keep + (move > 0 ? move : 0)) / period;
+    down = (down * keep + (move < 0 ? -move : 0)) / period;
+    total = up + down;
+    out[t] = total === 0 ? 50 : down === 0 ? 100 : (100 * up) / total;
+  }
+  return n;
 }

@@ -5,36 +5,80 @@
 // later. Each keeps the update formula its reference tool uses, so results match bit for bit:
 // ema  value = (x − value) × alpha + value
 // wilder  value = (value × (period − 1) + x) / period
+//
+// Why the code is split the way it is: on millions of bars each loop runs once, in code V8
+// optimises while it runs, and there a double updated on only one side of a branch (the
+// average during the seed vs after it) or chosen per bar between NaN and a value is boxed
+// into a fresh heap number on every bar. So each run of valid values is one call that sums
+// its seed, then updates the average unconditionally until the next NaN; the NaN outputs
+// (before `start`, seeds, NaN inputs) are filled outside those loops.
 
 /** Which recursion to run after the seed. */
 export type SeededAverageKind = "ema" | "wilder";
 
 /** Fills `out` with the seeded average of `source` over `period` bars from index `start` (earlier bars NaN); returns `out`. */
 export function seededAverage(kind: SeededAverageKind, source: Float64Array, period: number, out: Float64Array, start = 0): Float64Array {
-  const wilder = kind === "wilder";
-  const alpha = 2 / (period + 1);
-  let valid = 0;
-  let seed = 0;
-  let value = NaN;
-  for (let t = 0; t < source.length; t++) {
-    const x = source[t] as number;
-    if (t < start || x !== x) {
-      valid = 0;
-      seed = 0;
-      out[t] = NaN;
+  const n = source.length;
+  let t = Math.min(n, Math.max(0, start));
+  out.fill(NaN, 0, t);
+  while (t < n) {
+    // A run of valid values starts at t (t is past any NaN); its seed needs `period` of them.
+    const seedEnd = Math.min(n, t + period);
+    const firstNaN = nextNaN(source, t, seedEnd);
+    if (firstNaN < seedEnd || seedEnd - t < period) {
+      // Not enough valid values before a NaN (or the end): all unknown, then restart past the NaN.
+      const stop = Math.min(n, firstNaN + 1);
+      out.fill(NaN, t, stop);
+      t = stop;
       continue;
     }
-    valid++;
-    if (valid < period) {
-      seed += x;
-      out[t] = NaN;
-    } else if (valid === period) {
-      value = (seed + x) / period;
-      out[t] = value;
-    } else {
-      value = wilder ? (value * (period - 1) + x) / period : (x - value) * alpha + value;
-      out[t] = value;
-    }
+    out.fill(NaN, t, seedEnd - 1);
+    const end = kind === "wilder" ? wilderRun(source, period, out, t) : emaRun(source, period, out, t);
+    if (end < n) out[end] = NaN;
+    t = end + 1;
   }
   return out;
+}
+
+/** The first index in [from, to) holding NaN, or `to`. */
+function nextNaN(source: Float64Array, from: number, to: number): number {
+  let k = from;
+  while (k < to && (source[k] as number) === (source[k] as number)) k++;
+  return k;
+}
+
+/** The EMA of the run of valid values from `from` (its first `period` known valid), written from its seed on; returns the index of the NaN that ends the run, or n. */
+function emaRun(source: Float64Array, period: number, out: Float64Array, from: number): number {
+  const n = source.length;
+  const last = from + period - 1;
+  let seed = 0;
+  for (let k = from; k < last; k++) seed += source[k] as number;
+  let value = (seed + (source[last] as number)) / period;
+  out[last] = value;
+  const alpha = 2 / (period + 1);
+  for (let t = last + 1; t < n; t++) {
+    const x = source[t] as number;
+    if (x !== x) return t;
+    value = (x - value) * alpha + value;
+    out[t] = value;
+  }
+  return n;
+}
+
+/** Wilder's smoothing of the run of valid values from `from`, as emaRun. */
+function wilderRun(source: Float64Array, period: number, out: Float64Array, from: number): number {
+  const n = source.length;
+  const last = from + period - 1;
+  let seed = 0;
+  for (let k = from; k < last; k++) seed += source[k] as number;
+  let value = (seed + (source[last] as number)) / period;
+  out[last] = value;
+  const keep = period - 1;
+  for (let t = last + 1; t < n; t++) {
+    const x = source[t] as number;
+    if (x !== x) return t;
+    value = (value * keep + x) / period;
+    out[t] = value;
+  }
+  return n;
 }
