@@ -12,7 +12,8 @@ import { call, lit, param, rule, series, strategyPlan } from "../runtime/engine/
 import { toMetricInput } from "../runtime/engine/metric-input.js";
 import { combinePortfolio } from "../runtime/engine/portfolio.js";
 import { computeMetrics } from "../stdlib/metrics/index.js";
-import type { ExecutionEvent, Trade } from "../runtime/engine/result.js";
+import { EventBook, TradeBook } from "../runtime/engine/books.js";
+import type { TickerResult } from "../runtime/engine/result.js";
 
 /** Buffers for intermediate series, reused across benchmark runs as a sweep would reuse them. */
 const BUFFERS = new BufferPool();
@@ -93,7 +94,19 @@ export function runEngineCrossover(bars: Bars): CrossoverOutcome & { readonly me
   ]);
   const result = runBacktest({ strategy: crossoverPlan(), params, bars, predictions: new Map(), buffers: BUFFERS });
   const metrics = computeMetrics(toMetricInput(result, 252));
-  return { finalEquity: result.finalEquity, trades: result.trades.length, fills: result.log.filter((e) => e.kind === "fill").length, metrics };
+  const books = mustHaveBooks(result);
+  return { finalEquity: result.finalEquity, trades: books.trades.length, fills: fillsIn(books.log), metrics };
+}
+
+function mustHaveBooks(result: TickerResult): NonNullable<TickerResult["books"]> {
+  if (result.books === undefined) throw new Error("the engine recorded no books");
+  return result.books;
+}
+
+function fillsIn(log: EventBook): number {
+  let fills = 0;
+  for (let i = 0; i < log.length; i++) if (log.isFill(i)) fills++;
+  return fills;
 }
 
 /** Bars between rebuilds of the hand loop's window sums: the period stdlib/indicators/sma.ts uses. */
@@ -105,8 +118,9 @@ const RESUM_BARS = 1 << 16;
  * less: moving averages that do not drift over millions of bars (a Neumaier
  * compensated window sum rebuilt every 65,536 bars, as issue #4 requires of
  * every indicator: a plain running sum would be faster and wrong), fills with
- * slippage and commission, closed trades, an execution log entry per fill, the
- * per-bar equity curve and exposure, and the same metrics at the end.
+ * slippage and commission, closed trades, an execution log entry per fill (both
+ * recorded as columns, as the engine records them), the per-bar equity curve and
+ * exposure, and the same metrics at the end.
  */
 export function runHandLoopCrossover(bars: Bars): CrossoverOutcome & { readonly metrics: Record<string, number | null> } {
   const { fast, slow, cash: initialCash, commission, slippage } = CROSSOVER_SETTINGS;
@@ -114,8 +128,8 @@ export function runHandLoopCrossover(bars: Bars): CrossoverOutcome & { readonly 
   const n = close.length;
   const equityCurve = new Float64Array(n);
   const exposed = new Uint8Array(n);
-  const trades: Trade[] = [];
-  const log: ExecutionEvent[] = [];
+  const trades = new TradeBook(ticker);
+  const log = new EventBook(ticker);
   let cash: number = initialCash;
   let units = 0;
   let entryPrice = 0;
@@ -143,7 +157,7 @@ export function runHandLoopCrossover(bars: Bars): CrossoverOutcome & { readonly 
         entryPrice = price;
         entryTime = time[t] as number;
         entryBar = t;
-        log.push({ time: entryTime, ticker, kind: "fill", action: "buy", quantity: qty, price, commission: entryCommission, slippage: qty * (price - o), reason: "entry" });
+        log.fill(entryTime, "buy", qty, price, entryCommission, qty * (price - o), "entry");
       }
     } else if (pending === -1) {
       const price = o * (1 - slippage);
@@ -152,8 +166,8 @@ export function runHandLoopCrossover(bars: Bars): CrossoverOutcome & { readonly 
       cash += value - exitCommission;
       tradedValue += value;
       const exitTime = time[t] as number;
-      trades.push({ ticker, side: "long", entryTime, entryPrice, exitTime, exitPrice: price, quantity: units, pnl: (price - entryPrice) * units - entryCommission - exitCommission, costs: entryCommission + exitCommission, exitReason: "signal", bars: t - entryBar });
-      log.push({ time: exitTime, ticker, kind: "fill", action: "sell", quantity: units, price, commission: exitCommission, slippage: units * (o - price), reason: "signal" });
+      trades.push(1, entryTime, entryPrice, exitTime, price, units, (price - entryPrice) * units - entryCommission - exitCommission, entryCommission + exitCommission, "signal", t - entryBar);
+      log.fill(exitTime, "sell", units, price, exitCommission, units * (o - price), "signal");
       units = 0;
     }
     pending = 0;
@@ -226,5 +240,5 @@ export function runPortfolioCrossover(series: readonly Bars[]): CrossoverOutcome
   const strategy = crossoverPlan();
   const results = series.map((bars) => runBacktest({ strategy, params, bars, predictions: new Map(), overrides: { cash: share }, buffers: BUFFERS }));
   const portfolio = combinePortfolio(results, CROSSOVER_SETTINGS.cash);
-  return { finalEquity: portfolio.finalEquity, trades: portfolio.trades.length, fills: results.reduce((sum, r) => sum + r.log.filter((e) => e.kind === "fill").length, 0), metrics: computeMetrics(toMetricInput(portfolio, 252)) };
+  return { finalEquity: portfolio.finalEquity, trades: portfolio.trades.length, fills: results.reduce((sum, r) => sum + fillsIn(mustHaveBooks(r).log), 0), metrics: computeMetrics(toMetricInput(portfolio, 252)) };
 }

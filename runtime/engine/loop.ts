@@ -32,7 +32,7 @@ import { NoTradeClock, needsNoTradeCheck } from "../providers/execution/no-trade
 import type { SizingPlan } from "../providers/execution/sizing.js";
 import type { Broker, ExecutionOptions } from "../providers/execution/types.js";
 import { LoopState } from "./loop-state.js";
-import type { TickerResult } from "./result.js";
+import type { ExecutionEvent, TickerResult, Trade } from "./result.js";
 import type { StrategySignals } from "./signals.js";
 
 /** Everything the loop needs, already resolved and validated. */
@@ -78,14 +78,23 @@ export function runBarLoop(input: LoopInput): TickerResult {
 
   const last = n > 0 ? (close[n - 1] as number) : NaN;
   const position = n > 0 ? broker.openPosition(last) : null;
+  const books = broker.books;
+  let trades: readonly Trade[] | null = null;
+  let log: readonly ExecutionEvent[] | null = null;
   return {
     ticker: bars.ticker,
     initialCash: options.cash,
     finalEquity: n > 0 ? (equity[n - 1] as number) : options.cash,
-    trades: broker.trades,
+    // Objects only for callers that ask (JSON output, tests): the store and metrics read the books.
+    get trades(): readonly Trade[] {
+      return (trades ??= books.trades.toArray());
+    },
     open: position === null ? [] : [position],
     equity: { time: bars.time, equity, exposed },
-    log: broker.log,
+    get log(): readonly ExecutionEvent[] {
+      return (log ??= books.log.toArray());
+    },
     tradedValue: broker.tradedValue,
+    books,
   };
 }

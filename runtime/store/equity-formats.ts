@@ -7,8 +7,9 @@
 // Equity (migration 008): `f64` is one little-endian double per bar; `f64_repeats` is one flag
 // bit per bar (LSB first; 1 = the same bits as the bar before), padded to 8 bytes, then the
 // doubles of the bars flagged 0. Out-of-market stretches repeat the cash bar after bar, so a
-// curve that is flat half the time stores about half the doubles. Values are copied as raw
-// 64-bit words, so decoding gives the same bits (−0 and NaN payloads included).
+// curve that is flat half the time stores about half the doubles. Values are compared and copied
+// as pairs of 32-bit words (signed: small integers stay unboxed in V8), so decoding gives the same
+// bits (−0 and NaN payloads included).
 // Why: a 2M-bar run wrote 34 MB of equity blobs, half of them times, and SQLite writes every
 // byte twice (WAL, then the checkpoint) with fsyncs; fewer bytes make storing a run faster.
 
@@ -102,14 +103,14 @@ function flagBytes(points: number): number {
 /** Equity values with repeats flagged instead of stored, when that is smaller (and the host is little-endian), else plain doubles. */
 export function encodeEquity(values: Float64Array): { format: EquityFormat; bytes: Buffer } {
   const n = values.length;
-  const words = new Uint32Array(values.buffer, values.byteOffset, n * 2);
+  const words = new Int32Array(values.buffer, values.byteOffset, n * 2);
   let repeats = 0;
   for (let i = 2; i < 2 * n; i += 2) if (words[i] === words[i - 2] && words[i + 1] === words[i - 1]) repeats++;
   const flags = flagBytes(n);
   const size = flags + (n - repeats) * 8;
   if (!LITTLE_ENDIAN || size >= n * 8) return { format: "f64", bytes: encodeFloat64(values) };
   const bytes = Buffer.alloc(size);
-  const kept = new Uint32Array(bytes.buffer, bytes.byteOffset + flags, (n - repeats) * 2);
+  const kept = new Int32Array(bytes.buffer, bytes.byteOffset + flags, (n - repeats) * 2);
   let k = 0;
   for (let i = 0; i < n; i++) {
     const lo = words[2 * i] as number, hi = words[2 * i + 1] as number;
@@ -126,9 +127,9 @@ export function encodeEquity(values: Float64Array): { format: EquityFormat; byte
 export function decodeEquity(format: EquityFormat, bytes: Uint8Array, points: number): Float64Array {
   if (format === "f64") return decodeFloat64(bytes);
   const flags = flagBytes(points);
-  const kept = new Uint32Array(decodeFloat64(bytes.subarray(flags)).buffer);
+  const kept = new Int32Array(decodeFloat64(bytes.subarray(flags)).buffer);
   const out = new Float64Array(points);
-  const words = new Uint32Array(out.buffer);
+  const words = new Int32Array(out.buffer);
   let k = -2;
   for (let i = 0; i < points; i++) {
     if ((((bytes[i >> 3] as number) >> (i & 7)) & 1) === 0) k += 2;

@@ -9,7 +9,8 @@
 // commission pro rata for these units, minus the exit commission; `costs` is the
 // commission part. Times in trades and the log are bar timestamps.
 
-import type { ExecutionEvent, ExitReason, OpenPosition, Trade } from "../../engine/result.js";
+import { EventBook, TradeBook } from "../../engine/books.js";
+import type { ExitReason, OpenPosition } from "../../engine/result.js";
 import { commissionOn, slippedPrice } from "./costs.js";
 import type { Broker, ExecutionOptions, Side, SkipReason } from "./types.js";
 
@@ -20,8 +21,7 @@ export class BacktestBroker implements Broker {
   quantity = 0;
   entryPrice = NaN;
   tradedValue = 0;
-  readonly trades: Trade[] = [];
-  readonly log: ExecutionEvent[] = [];
+  readonly books: { readonly trades: TradeBook; readonly log: EventBook };
   private entryQuantity = 0;
   private entryCommission = 0;
   private entryBar = -1;
@@ -35,6 +35,7 @@ export class BacktestBroker implements Broker {
     this.commission = options.commission;
     this.slippage = options.slippage;
     this.ticker = ticker;
+    this.books = { trades: new TradeBook(ticker), log: new EventBook(ticker) };
   }
 
   /** Opens a position of `units` at `rawPrice`; slippage and commission are applied here. */
@@ -51,7 +52,7 @@ export class BacktestBroker implements Broker {
     this.entryBar = bar;
     this.entryTime = time;
     this.tradedValue += value;
-    this.log.push(this.fillEvent(time, side === 1 ? "buy" : "sell", units, price, commission, units * Math.abs(price - rawPrice), "entry"));
+    this.books.log.fill(time, side === 1 ? "buy" : "sell", units, price, commission, units * Math.abs(price - rawPrice), "entry");
   }
 
   /** Closes up to `units` at `rawPrice` and records the trade. */
@@ -67,21 +68,9 @@ export class BacktestBroker implements Broker {
     this.cash += side === 1 ? value - commission : -(value + commission);
     const entryShare = (this.entryCommission * qty) / this.entryQuantity;
     const pnl = side * (price - this.entryPrice) * qty - entryShare - commission;
-    this.trades.push({
-      ticker: this.ticker,
-      side: side === 1 ? "long" : "short",
-      entryTime: this.entryTime,
-      entryPrice: this.entryPrice,
-      exitTime: time,
-      exitPrice: price,
-      quantity: qty,
-      pnl,
-      costs: entryShare + commission,
-      exitReason: reason,
-      bars: bar - this.entryBar,
-    });
+    this.books.trades.push(side, this.entryTime, this.entryPrice, time, price, qty, pnl, entryShare + commission, reason, bar - this.entryBar);
     this.tradedValue += value;
-    this.log.push(this.fillEvent(time, action === 1 ? "buy" : "sell", qty, price, commission, qty * Math.abs(price - rawPrice), reason));
+    this.books.log.fill(time, action === 1 ? "buy" : "sell", qty, price, commission, qty * Math.abs(price - rawPrice), reason);
     this.quantity = qty === this.quantity ? 0 : this.quantity - qty;
     if (this.quantity === 0) {
       this.side = 0;
@@ -91,7 +80,7 @@ export class BacktestBroker implements Broker {
 
   /** Records a signal that did not become a fill; `price` is the price it would have filled at (or the bar's close). */
   skip(time: number, reason: SkipReason, price: number): void {
-    this.log.push({ time, ticker: this.ticker, kind: "skip", action: null, quantity: 0, price, commission: 0, slippage: 0, reason });
+    this.books.log.skip(time, reason, price);
   }
 
   /** Cash plus the position marked at `price`. */
@@ -112,9 +101,5 @@ export class BacktestBroker implements Broker {
       markPrice,
       unrealizedPnl: this.side * (markPrice - this.entryPrice) * this.quantity - remainingCommission,
     };
-  }
-
-  private fillEvent(time: number, action: "buy" | "sell", quantity: number, price: number, commission: number, slippage: number, reason: string): ExecutionEvent {
-    return { time, ticker: this.ticker, kind: "fill", action, quantity, price, commission, slippage, reason };
   }
 }

@@ -5,7 +5,8 @@
 // implements the same Broker behind the same options.
 
 import type { NoTradeWindow } from "../../../specs/generated/plan.js";
-import type { ExecutionEvent, ExitReason, OpenPosition, Trade } from "../../engine/result.js";
+import type { EventBook, TradeBook } from "../../engine/books.js";
+import type { ExitReason, OpenPosition } from "../../engine/result.js";
 
 /** Options of an execution provider (specs/providers/execution-backtest.schema.json). */
 export interface ExecutionOptions {
@@ -58,10 +59,8 @@ export interface Broker {
   equityAt(price: number): number;
   /** The open position marked at `markPrice`, or null when flat. */
   openPosition(markPrice: number): OpenPosition | null;
-  /** Closed trades so far. */
-  readonly trades: readonly Trade[];
-  /** Every fill and skip so far, in time order. */
-  readonly log: readonly ExecutionEvent[];
+  /** Closed trades, and every fill and skip, so far, in order, as columns (runtime/engine/books.ts). */
+  readonly books: { readonly trades: TradeBook; readonly log: EventBook };
   /** Σ |fill value| so far. */
   readonly tradedValue: number;
 }
