@@ -30,31 +30,52 @@ function sameBits(a: number, b: number): boolean {
   return a === b && (a !== 0 || 1 / a === 1 / b);
 }
 
+/** Values per call of the encoders' range functions: a long loop run once is optimised mid-run and stays slow (boxing its doubles); from its second call a range function runs fully optimised. */
+const RANGE = 1 << 16;
+
+/** encodeTimes' state between ranges: the previous time, the current run's delta and its length. */
+const runState = new Float64Array(3);
+const PREVIOUS = 0, DELTA = 1, COUNT = 2;
+
 /** Times as runs of equal spacing when that is exact and smaller, else plain doubles. */
 export function encodeTimes(time: Float64Array): { format: TimeFormat; bytes: Buffer } {
   const n = time.length;
   if (n < 2) return { format: "f64", bytes: encodeFloat64(time) };
   const maxRuns = (n - 2) >> 1; // more runs than this would not be smaller than plain doubles
   const out: number[] = [time[0] as number];
-  let delta = NaN;
-  let count = 0;
-  let previous = time[0] as number;
-  for (let i = 1; i < n; i++) {
+  runState[PREVIOUS] = time[0] as number;
+  runState[DELTA] = NaN;
+  runState[COUNT] = 0;
+  for (let from = 1; from < n; from += RANGE) {
+    if (!timeRuns(time, from, Math.min(n, from + RANGE), out, maxRuns)) return { format: "f64", bytes: encodeFloat64(time) };
+  }
+  out.push(runState[DELTA] as number, runState[COUNT] as number);
+  return { format: "f64_runs", bytes: encodeFloat64(Float64Array.from(out)) };
+}
+
+/** Times [from, to) into runs, continuing runState; false when runs would not be exact or not smaller. */
+function timeRuns(time: Float64Array, from: number, to: number, out: number[], maxRuns: number): boolean {
+  let previous = runState[PREVIOUS] as number;
+  let delta = runState[DELTA] as number;
+  let count = runState[COUNT] as number;
+  for (let i = from; i < to; i++) {
     const t = time[i] as number;
     if (count > 0 && sameBits(previous + delta, t)) count++;
     else {
       if (count > 0) {
-        if (out.length >> 1 >= maxRuns) return { format: "f64", bytes: encodeFloat64(time) };
+        if (out.length >> 1 >= maxRuns) return false;
         out.push(delta, count);
       }
       delta = t - previous;
-      if (!sameBits(previous + delta, t)) return { format: "f64", bytes: encodeFloat64(time) };
+      if (!sameBits(previous + delta, t)) return false;
       count = 1;
     }
     previous = t;
   }
-  out.push(delta, count);
-  return { format: "f64_runs", bytes: encodeFloat64(Float64Array.from(out)) };
+  runState[PREVIOUS] = previous;
+  runState[DELTA] = delta;
+  runState[COUNT] = count;
+  return true;
 }
 
 /** The `points` times of a blob written by encodeTimes. */
@@ -105,22 +126,35 @@ export function encodeEquity(values: Float64Array): { format: EquityFormat; byte
   const n = values.length;
   const words = new Int32Array(values.buffer, values.byteOffset, n * 2);
   let repeats = 0;
-  for (let i = 2; i < 2 * n; i += 2) if (words[i] === words[i - 2] && words[i + 1] === words[i - 1]) repeats++;
+  for (let from = 1; from < n; from += RANGE) repeats += countRepeats(words, from, Math.min(n, from + RANGE));
   const flags = flagBytes(n);
   const size = flags + (n - repeats) * 8;
   if (!LITTLE_ENDIAN || size >= n * 8) return { format: "f64", bytes: encodeFloat64(values) };
   const bytes = Buffer.alloc(size);
   const kept = new Int32Array(bytes.buffer, bytes.byteOffset + flags, (n - repeats) * 2);
   let k = 0;
-  for (let i = 0; i < n; i++) {
+  for (let from = 0; from < n; from += RANGE) k = flagRepeats(words, bytes, kept, from, Math.min(n, from + RANGE), k);
+  return { format: "f64_repeats", bytes };
+}
+
+/** How many of values [from, to) (from >= 1) have the bits of the value before. */
+function countRepeats(words: Int32Array, from: number, to: number): number {
+  let repeats = 0;
+  for (let i = 2 * from; i < 2 * to; i += 2) if (words[i] === words[i - 2] && words[i + 1] === words[i - 1]) repeats++;
+  return repeats;
+}
+
+/** Flags values [from, to) that repeat the value before, keeps the others from word k on; returns the next k. */
+function flagRepeats(words: Int32Array, flags: Uint8Array, kept: Int32Array, from: number, to: number, k: number): number {
+  for (let i = from; i < to; i++) {
     const lo = words[2 * i] as number, hi = words[2 * i + 1] as number;
-    if (i > 0 && lo === words[2 * i - 2] && hi === words[2 * i - 1]) bytes[i >> 3] = (bytes[i >> 3] as number) | (1 << (i & 7));
+    if (i > 0 && lo === words[2 * i - 2] && hi === words[2 * i - 1]) flags[i >> 3] = (flags[i >> 3] as number) | (1 << (i & 7));
     else {
       kept[k++] = lo;
       kept[k++] = hi;
     }
   }
-  return { format: "f64_repeats", bytes };
+  return k;
 }
 
 /** The `points` equity values of a blob written by encodeEquity. */

@@ -232,16 +232,40 @@ function scanTimes(t: Float64Array, rowNumber: (k: number) => number, rowWord: s
   const intraday = spacing < 20 * 3_600_000;
   const coarse = spacing > MAX_DAILY_GAP_MS;
   const c = new IssueCounter("gap");
-  for (let k = 1; k < t.length; k++) {
-    const a = t[k - 1] ?? 0, b = t[k] ?? 0, d = b - a;
-    // Not !(b > a): steps 2 and 3 let a NaN time through, so it must not stop this pass either.
+  const n = t.length;
+  for (let k = 1; k < n; ) {
+    const to = Math.min(n, k + SCAN_RANGE);
+    const at = nextTimeEvent(t, k, to, spacing, intraday, coarse, strict);
+    if (at === to) {
+      k = to;
+      continue;
+    }
+    const a = t[at - 1] ?? 0, b = t[at] ?? 0;
     if (strict && (b < a || b === a)) return null;
+    c.add(rowNumber(at), () => `${rowWord} ${rowNumber(at)}: ${shortTime(a)} to ${shortTime(b)} (${formatSpan(b - a)})`);
+    k = at + 1;
+  }
+  return c;
+}
+
+/** Bars per call of nextTimeEvent: a long loop run once is optimised mid-run and stays slow; from its second call it runs fully optimised. */
+const SCAN_RANGE = 1 << 16;
+
+/**
+ * The first k in [from, to) where a gap ends or, with `strict`, the time does not increase;
+ * `to` when there is none. The loop only finds events (rare); scanTimes reports them.
+ */
+function nextTimeEvent(t: Float64Array, from: number, to: number, spacing: number, intraday: boolean, coarse: boolean, strict: boolean): number {
+  for (let k = from; k < to; k++) {
+    const a = t[k - 1] as number, b = t[k] as number, d = b - a;
+    // Not !(b > a): steps 2 and 3 let a NaN time through, so it must not stop this pass either.
+    if (strict && (b < a || b === a)) return k;
     const gap = coarse
       ? d > 2 * spacing
       : d > MAX_DAILY_GAP_MS || (intraday && d > 3 * spacing && Math.floor(a / MS_PER_DAY) === Math.floor(b / MS_PER_DAY));
-    if (gap) c.add(rowNumber(k), () => `${rowWord} ${rowNumber(k)}: ${shortTime(a)} to ${shortTime(b)} (${formatSpan(d)})`);
+    if (gap) return k;
   }
-  return c;
+  return to;
 }
 
 function formatSpan(ms: number): string {
