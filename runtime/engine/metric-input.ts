@@ -30,14 +30,22 @@ export function inferPeriodsPerYear(time: Float64Array): number {
   if (n < 2) return 252;
   const spanDays = ((time[n - 1] as number) - (time[0] as number)) / DAY_MS;
   if (spanDays < 30) return 252;
-  let days = 0;
-  let last = NaN;
-  for (let i = 0; i < n; i++) {
-    const d = Math.floor((time[i] as number) / DAY_MS);
-    if (d !== last) {
-      days++;
-      last = d;
-    }
-  }
+  let days = 1;
+  for (let from = 1; from < n; from += RANGE) days += newDays(time, from, Math.min(n, from + RANGE));
   return (days / (spanDays + 1)) * 365.25 > 330 ? 365 : 252;
+}
+
+/** Bars per call of newDays: a long loop run once is optimised mid-run and stays slow; from its second call it runs fully optimised. */
+const RANGE = 1 << 16;
+
+/** How many bars in [from, to) (from >= 1) fall on another UTC day than the bar before. */
+function newDays(time: Float64Array, from: number, to: number): number {
+  let days = 0;
+  let last = Math.floor((time[from - 1] as number) / DAY_MS);
+  for (let i = from; i < to; i++) {
+    const day = Math.floor((time[i] as number) / DAY_MS);
+    days += day !== last ? 1 : 0;
+    last = day;
+  }
+  return days;
 }

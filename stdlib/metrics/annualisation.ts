@@ -32,16 +32,17 @@ export function medianBarSpacingMs(time: Float64Array): number | null {
   const counts = new Map<number, number>();
   let run = (time[1] as number) - (time[0] as number);
   let runLength = 0;
-  for (let i = 0; i < n; i++) {
-    const gap = (time[i + 1] as number) - (time[i] as number);
-    if (gap === run) {
-      runLength++;
-      continue;
-    }
+  for (let i = 0; i < n; ) {
+    const limit = Math.min(n, i + RANGE);
+    const end = sameGapUntil(time, i, limit, run);
+    runLength += end - i;
+    i = end;
+    if (i === limit) continue;
     counts.set(run, (counts.get(run) ?? 0) + runLength);
     if (counts.size > 256) return medianBySelection(time);
-    run = gap;
+    run = (time[i + 1] as number) - (time[i] as number);
     runLength = 1;
+    i++;
   }
   counts.set(run, (counts.get(run) ?? 0) + runLength);
   const sorted = [...counts.entries()].sort((a, b) => a[0] - b[0]);
@@ -54,6 +55,15 @@ export function medianBarSpacingMs(time: Float64Array): number | null {
     return NaN;
   };
   return n % 2 === 1 ? at(n >> 1) : (at((n >> 1) - 1) + at(n >> 1)) / 2;
+}
+
+/** Spacings per call of sameGapUntil: a long loop run once is optimised mid-run and stays slow; from its second call it runs fully optimised. */
+const RANGE = 1 << 16;
+
+/** The first i in [from, to) whose spacing time[i + 1] − time[i] is not `run` (NaN never is); `to` when all are. */
+function sameGapUntil(time: Float64Array, from: number, to: number, run: number): number {
+  for (let i = from; i < to; i++) if ((time[i + 1] as number) - (time[i] as number) !== run) return i;
+  return to;
 }
 
 function medianBySelection(time: Float64Array): number {
