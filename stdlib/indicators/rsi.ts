@@ -10,33 +10,13 @@
 // does not box the averages into fresh heap numbers on every bar; the previous value is
 // read again rather than carried over from the last bar, for the same reason.
 
+import { forEachValidRun } from "./valid-runs.js";
+
 /** Fills `out` with Wilder's RSI of `source` over `period` bars; returns `out`. */
 export function rsi(source: Float64Array, period: number, out: Float64Array): Float64Array {
-  const n = source.length;
-  let t = 0;
-  while (t < n) {
-    // A run of valid values starts at t; its first value is bar t + period (period moves).
-    const seedEnd = Math.min(n, t + period + 1);
-    const firstNaN = nextNaN(source, t, seedEnd);
-    if (firstNaN < seedEnd || seedEnd - t < period + 1) {
-      const stop = Math.min(n, firstNaN + 1);
-      out.fill(NaN, t, stop);
-      t = stop;
-      continue;
-    }
-    out.fill(NaN, t, t + period);
-    const end = rsiRun(source, period, out, t);
-    if (end < n) out[end] = NaN;
-    t = end + 1;
-  }
+  // A stretch's first value is at bar from + period: it needs period + 1 values (period moves).
+  forEachValidRun(source, out, 0, period + 1, (from) => rsiRun(source, period, out, from));
   return out;
-}
-
-/** The first index in [from, to) holding NaN, or `to`. */
-function nextNaN(source: Float64Array, from: number, to: number): number {
-  let k = from;
-  while (k < to && (source[k] as number) === (source[k] as number)) k++;
-  return k;
 }
 
 /** The RSI of the run of valid values from `from` (its first period + 1 known valid), written from bar from + period; returns the index of the NaN that ends the run, or n. */

@@ -13,38 +13,16 @@
 // its seed, then updates the average unconditionally until the next NaN; the NaN outputs
 // (before `start`, seeds, NaN inputs) are filled outside those loops.
 
+import { forEachValidRun } from "./valid-runs.js";
+
 /** Which recursion to run after the seed. */
 export type SeededAverageKind = "ema" | "wilder";
 
 /** Fills `out` with the seeded average of `source` over `period` bars from index `start` (earlier bars NaN); returns `out`. */
 export function seededAverage(kind: SeededAverageKind, source: Float64Array, period: number, out: Float64Array, start = 0): Float64Array {
-  const n = source.length;
-  let t = Math.min(n, Math.max(0, start));
-  out.fill(NaN, 0, t);
-  while (t < n) {
-    // A run of valid values starts at t (t is past any NaN); its seed needs `period` of them.
-    const seedEnd = Math.min(n, t + period);
-    const firstNaN = nextNaN(source, t, seedEnd);
-    if (firstNaN < seedEnd || seedEnd - t < period) {
-      // Not enough valid values before a NaN (or the end): all unknown, then restart past the NaN.
-      const stop = Math.min(n, firstNaN + 1);
-      out.fill(NaN, t, stop);
-      t = stop;
-      continue;
-    }
-    out.fill(NaN, t, seedEnd - 1);
-    const end = kind === "wilder" ? wilderRun(source, period, out, t) : emaRun(source, period, out, t);
-    if (end < n) out[end] = NaN;
-    t = end + 1;
-  }
+  // A stretch's seed needs `period` valid values; its first output is the seed's last bar.
+  forEachValidRun(source, out, start, period, kind === "wilder" ? (from) => wilderRun(source, period, out, from) : (from) => emaRun(source, period, out, from));
   return out;
-}
-
-/** The first index in [from, to) holding NaN, or `to`. */
-function nextNaN(source: Float64Array, from: number, to: number): number {
-  let k = from;
-  while (k < to && (source[k] as number) === (source[k] as number)) k++;
-  return k;
 }
 
 /** The EMA of the run of valid values from `from` (its first `period` known valid), written from its seed on; returns the index of the NaN that ends the run, or n. */
