@@ -4,8 +4,9 @@
 // Files under PARALLEL_BYTES are read, hashed and parsed on this thread. Larger ones are split
 // at an offset: a worker (csv-worker.ts) reads and parses the rows after it while this thread
 // reads and parses the rows before it (the line running across the offset is this thread's),
-// then reads on to hash the rest; the parts are joined in file order (csv-split.ts). Both parse
-// into one set of columns in shared memory, so the worker's rows are not copied back. Both read
+// then reads on to hash the rest (read-hashed.ts, reads overlapping the hashing); the parts are
+// joined in file order (csv-split.ts). Both parse into one set of columns in shared memory, so
+// the worker's rows are not copied back. Both read
 // through reused buffers (line-chunks.ts): faulting in fresh memory for a whole large file cost
 // more than parsing it, and two threads faulting at once mostly wait on each other.
 // The result is the same either way: same rows, same bad-row report, same digest. The worker is
@@ -24,7 +25,7 @@ import type { CsvWorkerTask } from "./csv-worker.js";
 import type { DataError } from "./errors.js";
 import { LineChunks } from "./line-chunks.js";
 import type { RawSeries } from "./quality.js";
-import { readHashed } from "./read-hashed.js";
+import { hashRange, readHashed } from "./read-hashed.js";
 import type { ZoneConverter } from "./timestamps.js";
 
 /** Below this size a worker's start-up costs more than the parsing it would take over. */
@@ -95,16 +96,16 @@ async function readInParallel(worker: Worker, path: string, size: number, ticker
     const whole = CsvColumns.shared(headRoom + tailRoom);
     const tail = workerResult(worker, { path, from, size, layout, tz, chunkBytes: CHUNK_BYTES, into: plainColumns(whole.view(headRoom, tailRoom)) });
     const head = new CsvRowParser(layout, zone, 1, whole.view(0, headRoom));
-    let parsing = true;
     for (let start = layout.bodyStart; run !== null; run = await reader.next(), start = 0) {
       hash.update(run.fresh);
-      if (!parsing) continue;
       // Lines starting before the end of the line that runs across `from` are this thread's.
       const local = from - run.fileOffset;
       const stop = local < run.end ? splitAfter(run.bytes, Math.max(local, start), run.end) : run.end;
-      if (local < run.end) parsing = false;
       if (start < stop) head.parse(run.bytes, start, stop);
+      if (local < run.end) break;
     }
+    // The rest only needs hashing: plain chunks, the next read overlapping this hash.
+    await hashRange(handle, hash, reader.position, size);
     const rest = await tail;
     if (rest === null) return null;
     const rows = joinParts(whole, head.rows(), rest, headRoom);

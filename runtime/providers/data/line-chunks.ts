@@ -40,6 +40,11 @@ export class LineChunks {
     this.to = to;
   }
 
+  /** The file offset of the next byte to read: every byte before it has been in some run's `fresh`. */
+  get position(): number {
+    return this.offset;
+  }
+
   /** The next run, or null when the range is used up. */
   async next(): Promise<LineRun | null> {
     // Move the partial line left over by the previous run to the front.

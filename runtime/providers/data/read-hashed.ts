@@ -4,8 +4,8 @@
 // sat idle between them; here the next chunk is already being read while this one is hashed, so
 // hashing a large file costs almost no extra wall time.
 
-import { createHash } from "node:crypto";
-import { open, readFile } from "node:fs/promises";
+import { createHash, type Hash } from "node:crypto";
+import { open, readFile, type FileHandle } from "node:fs/promises";
 
 /** Bytes per read: large enough to keep syscalls few, small enough that reading and hashing overlap. */
 const CHUNK_BYTES = 4 << 20;
@@ -41,5 +41,27 @@ export async function readHashed(path: string): Promise<HashedBytes> {
     return { bytes: offset === size ? bytes : bytes.subarray(0, offset), sha256: hash.digest("hex") };
   } finally {
     await handle.close();
+  }
+}
+
+/**
+ * Feeds bytes [from, to) of an open file to `hash`, reading the next chunk while hashing this one
+ * (two reused buffers). Stops early if the file ends before `to`.
+ */
+export async function hashRange(handle: FileHandle, hash: Hash, from: number, to: number): Promise<void> {
+  if (from >= to) return;
+  const buffers = [Buffer.allocUnsafe(Math.min(CHUNK_BYTES, to - from)), Buffer.allocUnsafe(Math.min(CHUNK_BYTES, to - from))];
+  let offset = from;
+  let turn = 0;
+  const readInto = (buffer: Buffer, at: number) => handle.read(buffer, 0, Math.min(buffer.length, to - at), at);
+  let pending: Promise<{ bytesRead: number }> | null = readInto(buffers[0] as Buffer, offset);
+  while (pending !== null) {
+    const { bytesRead } = await pending;
+    if (bytesRead === 0) break; // the file shrank while being read
+    const current = buffers[turn] as Buffer;
+    offset += bytesRead;
+    turn = 1 - turn;
+    pending = offset < to ? readInto(buffers[turn] as Buffer, offset) : null;
+    hash.update(current.subarray(0, bytesRead));
   }
 }
