@@ -100,12 +100,28 @@ export function decodeTimes(format: TimeFormat, bytes: Uint8Array, points: numbe
 export function encodeExposed(exposed: Uint8Array): { format: ExposedFormat; bytes: Buffer } {
   const n = exposed.length;
   const out = Buffer.alloc((n + 7) >> 3);
-  for (let i = 0; i < n; i++) {
-    const v = exposed[i] as number;
-    if (v > 1) return { format: "u8", bytes: Buffer.from(exposed.buffer, exposed.byteOffset, exposed.byteLength) };
-    if (v === 1) out[i >> 3] = (out[i >> 3] as number) | (1 << (i & 7));
+  for (let from = 0; from < out.length; from += RANGE) {
+    if (!packFlags(exposed, out, from, Math.min(out.length, from + RANGE))) return { format: "u8", bytes: Buffer.from(exposed.buffer, exposed.byteOffset, exposed.byteLength) };
   }
   return { format: "bits", bytes: out };
+}
+
+/** Packs the flags of output bytes [from, to), eight a byte, LSB first; false at a value that is not 0 or 1. */
+function packFlags(exposed: Uint8Array, out: Uint8Array, from: number, to: number): boolean {
+  const n = exposed.length;
+  for (let b = from; b < to; b++) {
+    let bits = 0;
+    let seen = 0;
+    const end = Math.min(n, 8 * b + 8);
+    for (let i = 8 * b; i < end; i++) {
+      const v = exposed[i] as number;
+      seen |= v;
+      bits |= v << (i & 7);
+    }
+    if (seen > 1) return false;
+    out[b] = bits;
+  }
+  return true;
 }
 
 /** The `points` flags of a blob written by encodeExposed. */
@@ -144,16 +160,23 @@ function countRepeats(words: Int32Array, from: number, to: number): number {
   return repeats;
 }
 
-/** Flags values [from, to) that repeat the value before, keeps the others from word k on; returns the next k. */
+/** Flags values [from, to) (from a multiple of 8) that repeat the value before, keeps the others from word k on; returns the next k. */
 function flagRepeats(words: Int32Array, flags: Uint8Array, kept: Int32Array, from: number, to: number, k: number): number {
+  let bits = 0;
   for (let i = from; i < to; i++) {
     const lo = words[2 * i] as number, hi = words[2 * i + 1] as number;
-    if (i > 0 && lo === words[2 * i - 2] && hi === words[2 * i - 1]) flags[i >> 3] = (flags[i >> 3] as number) | (1 << (i & 7));
+    const repeat = i > 0 && lo === words[2 * i - 2] && hi === words[2 * i - 1];
+    if (repeat) bits |= 1 << (i & 7);
     else {
       kept[k++] = lo;
       kept[k++] = hi;
     }
+    if ((i & 7) === 7) {
+      flags[i >> 3] = bits;
+      bits = 0;
+    }
   }
+  if ((to & 7) !== 0) flags[to >> 3] = bits;
   return k;
 }
 
