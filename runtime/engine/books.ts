@@ -50,9 +50,14 @@ export class TradeBook {
   bars: Float64Array = new Float64Array(INITIAL_CAPACITY);
   /** 1 long, −1 short. */
   side: Int8Array = new Int8Array(INITIAL_CAPACITY);
-  /** Codes into `reasons.values`. */
+  /** Codes into `exitReasons`. */
   exitReason: Uint8Array = new Uint8Array(INITIAL_CAPACITY);
   private readonly reasons = new StringCodes();
+
+  /** The exit reasons `exitReason` codes for, in order of first use. */
+  get exitReasons(): readonly string[] {
+    return this.reasons.values;
+  }
 
   constructor(ticker: string) {
     this.ticker = ticker;
@@ -134,9 +139,14 @@ export class EventBook {
   kind: Uint8Array = new Uint8Array(INITIAL_CAPACITY);
   /** 0 none (skips), 1 buy, 2 sell. */
   action: Uint8Array = new Uint8Array(INITIAL_CAPACITY);
-  /** Codes into `reasons.values`. */
+  /** Codes into `reasons`. */
   reason: Uint16Array = new Uint16Array(INITIAL_CAPACITY);
-  private readonly reasons = new StringCodes();
+  private readonly reasonCodes = new StringCodes();
+
+  /** The reasons `reason` codes for, in order of first use. */
+  get reasons(): readonly string[] {
+    return this.reasonCodes.values;
+  }
 
   constructor(ticker: string) {
     this.ticker = ticker;
@@ -159,7 +169,7 @@ export class EventBook {
 
   /** The reason of event i. */
   reasonAt(i: number): string {
-    return this.reasons.values[this.reason[i] as number] as string;
+    return this.reasonCodes.values[this.reason[i] as number] as string;
   }
 
   /** The action of event i: buy or sell for fills, null for skips. */
@@ -198,7 +208,7 @@ export class EventBook {
     this.price[i] = price;
     this.commission[i] = commission;
     this.slippage[i] = slippage;
-    this.reason[i] = this.reasons.code(reason);
+    this.reason[i] = this.reasonCodes.code(reason);
     this.length = i + 1;
   }
 

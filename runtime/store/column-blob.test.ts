@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { decodeColumns, encodeColumns } from "./column-blob.js";
+import { codedTextColumn, decodeColumns, encodeColumns } from "./column-blob.js";
 
 interface Row {
   readonly x: number;
@@ -69,5 +69,19 @@ describe("columnar blobs", () => {
   it("reports a truncated blob instead of reading past its end", () => {
     const blob = encode([{ x: 1, label: "a" }, { x: 2, label: "b" }]);
     expect(() => decodeColumns(blob.subarray(0, blob.byteLength - 12))).toThrow(/truncated/);
+  });
+});
+
+describe("coded text columns", () => {
+  it("give the blob the strings themselves give, nulls included (property)", () => {
+    const dictionary = ["fill", "skip", "entry", "signal", "é ✓"];
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -1, max: dictionary.length - 1 }), { maxLength: 200 }), (codes) => {
+        const strings = codes.map((c) => (c < 0 ? null : (dictionary[c] as string)));
+        const plain = encodeColumns(codes.length, [{ name: "t", kind: "text", values: strings }]);
+        const coded = encodeColumns(codes.length, [codedTextColumn("t", codes.length, dictionary, (i) => codes[i] as number)]);
+        expect(coded.equals(plain)).toBe(true);
+      }),
+    );
   });
 });

@@ -14,10 +14,11 @@ import { decodeFloat64 } from "./equity.js";
 /** How a column is stored: doubles, or strings (nullable) coded against a per-blob dictionary. */
 export type ColumnKind = "f64" | "text";
 
-/** One column's values: doubles, or strings and nulls. */
+/** One column's values: doubles, strings and nulls, or strings already coded against a dictionary (see codedTextColumn). */
 export type Column =
   | { readonly name: string; readonly kind: "f64"; readonly values: Float64Array }
-  | { readonly name: string; readonly kind: "text"; readonly values: readonly (string | null)[] };
+  | { readonly name: string; readonly kind: "text"; readonly values: readonly (string | null)[] }
+  | { readonly name: string; readonly kind: "coded"; readonly dictionary: readonly string[]; readonly codes: Uint32Array };
 
 /** Decoded columns by name: Float64Array for f64 columns, (string | null)[] for text ones. */
 export type DecodedColumns = ReadonlyMap<string, Float64Array | readonly (string | null)[]>;
@@ -42,6 +43,12 @@ export function encodeColumns(rows: number, columns: readonly Column[]): Buffer 
   const headerColumns: HeaderColumn[] = [];
   const bodies: Uint8Array[] = [];
   for (const column of columns) {
+    if (column.kind === "coded") {
+      if (column.codes.length !== rows) throw new Error(`bug: column ${column.name} has ${column.codes.length} values, not ${rows}`);
+      headerColumns.push({ name: column.name, kind: "text", values: column.dictionary });
+      bodies.push(littleEndianBytes(column.codes));
+      continue;
+    }
     if (column.values.length !== rows) throw new Error(`bug: column ${column.name} has ${column.values.length} values, not ${rows}`);
     if (column.kind === "f64") {
       headerColumns.push({ name: column.name, kind: "f64" });
@@ -81,6 +88,32 @@ export function encodeColumns(rows: number, columns: readonly Column[]): Buffer 
     at += padded(body.byteLength);
   }
   return out;
+}
+
+/**
+ * A text column of `rows` values given as codes: codeOf(i) is an index into `values`, or −1 for
+ * null. Renumbered in order of first appearance, as encodeColumns numbers plain strings, so the
+ * blob is the one the strings themselves give; no string is looked up per row.
+ */
+export function codedTextColumn(name: string, rows: number, values: readonly string[], codeOf: (i: number) => number): Column {
+  const renumbered = new Int32Array(values.length).fill(-1);
+  const dictionary: string[] = [];
+  const codes = new Uint32Array(rows);
+  for (let i = 0; i < rows; i++) {
+    const code = codeOf(i);
+    if (code < 0) {
+      codes[i] = NULL_INDEX;
+      continue;
+    }
+    let index = renumbered[code] as number;
+    if (index < 0) {
+      index = dictionary.length;
+      renumbered[code] = index;
+      dictionary.push(values[code] as string);
+    }
+    codes[i] = index;
+  }
+  return { name, kind: "coded", dictionary, codes };
 }
 
 /** Decodes a blob written by encodeColumns; throws on a malformed blob (the store is then corrupt). */

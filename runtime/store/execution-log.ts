@@ -7,7 +7,7 @@
 
 import { EventBook } from "../engine/books.js";
 import type { ExecutionEvent } from "../engine/result.js";
-import { decodeColumns, type Column } from "./column-blob.js";
+import { codedTextColumn, decodeColumns, type Column } from "./column-blob.js";
 import { insertBlock, selectBlocks, type BlockTable } from "./run-blocks.js";
 import type { StoreContext } from "./context.js";
 
@@ -18,18 +18,23 @@ export function insertExecutionLog(ctx: StoreContext, runId: string, events: rea
   return insertBlock(ctx, LOG_BLOCKS, runId, firstSeq, events.length, events instanceof EventBook ? bookColumns(events) : objectColumns(events));
 }
 
-/** The block's columns, in stored order, from the engine's columns. */
+/** The block's columns, in stored order, from the engine's columns (text columns from their codes). */
 function bookColumns(book: EventBook): Column[] {
   const n = book.length;
-  const kind = new Array<string>(n), action = new Array<string | null>(n), reason = new Array<string>(n);
-  for (let i = 0; i < n; i++) {
-    kind[i] = book.isFill(i) ? "fill" : "skip";
-    action[i] = book.actionAt(i);
-    reason[i] = book.reasonAt(i);
-  }
   const f64 = (values: Float64Array): Float64Array => values.subarray(0, n);
-  return eventColumns(f64(book.time), new Array<string>(n).fill(book.ticker), kind, action, f64(book.quantity), f64(book.price), f64(book.commission), f64(book.slippage), reason);
+  return [
+    { name: "time", kind: "f64", values: f64(book.time) },
+    codedTextColumn("ticker", n, [book.ticker], () => 0),
+    codedTextColumn("kind", n, KINDS, (i) => (book.isFill(i) ? 0 : 1)),
+    codedTextColumn("action", n, ACTIONS, (i) => (book.action[i] as number) - 1),
+    ...eventColumns(f64(book.quantity), f64(book.price), f64(book.commission), f64(book.slippage)),
+    codedTextColumn("reason", n, book.reasons, (i) => book.reason[i] as number),
+  ];
 }
+
+const KINDS = ["fill", "skip"];
+/** EventBook's action codes less one: 0 buy, 1 sell (−1, no action, is null). */
+const ACTIONS = ["buy", "sell"];
 
 /** The block's columns, in stored order, from event objects. */
 function objectColumns(events: readonly ExecutionEvent[]): Column[] {
@@ -48,20 +53,23 @@ function objectColumns(events: readonly ExecutionEvent[]): Column[] {
     slippage[i] = e.slippage;
     reason[i] = e.reason;
   }
-  return eventColumns(time, ticker, kind, action, quantity, price, commission, slippage, reason);
-}
-
-function eventColumns(time: Float64Array, ticker: string[], kind: string[], action: (string | null)[], quantity: Float64Array, price: Float64Array, commission: Float64Array, slippage: Float64Array, reason: string[]): Column[] {
   return [
     { name: "time", kind: "f64", values: time },
     { name: "ticker", kind: "text", values: ticker },
     { name: "kind", kind: "text", values: kind },
     { name: "action", kind: "text", values: action },
+    ...eventColumns(quantity, price, commission, slippage),
+    { name: "reason", kind: "text", values: reason },
+  ];
+}
+
+/** The block's amount columns, in stored order. */
+function eventColumns(quantity: Float64Array, price: Float64Array, commission: Float64Array, slippage: Float64Array): Column[] {
+  return [
     { name: "quantity", kind: "f64", values: quantity },
     { name: "price", kind: "f64", values: price },
     { name: "commission", kind: "f64", values: commission },
     { name: "slippage", kind: "f64", values: slippage },
-    { name: "reason", kind: "text", values: reason },
   ];
 }
 

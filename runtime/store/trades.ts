@@ -5,7 +5,7 @@
 
 import { TradeBook } from "../engine/books.js";
 import type { ExitReason, OpenPosition, Trade } from "../engine/result.js";
-import { decodeColumns, type Column } from "./column-blob.js";
+import { codedTextColumn, decodeColumns, type Column } from "./column-blob.js";
 import { insertBlock, selectBlocks, type BlockTable } from "./run-blocks.js";
 import type { StoreContext } from "./context.js";
 
@@ -16,17 +16,20 @@ export function insertTrades(ctx: StoreContext, runId: string, trades: readonly 
   return insertBlock(ctx, TRADE_BLOCKS, runId, firstSeq, trades.length, trades instanceof TradeBook ? bookColumns(trades) : objectColumns(trades));
 }
 
-/** The block's columns, in stored order, from the engine's columns. */
+/** The block's columns, in stored order, from the engine's columns (text columns from their codes). */
 function bookColumns(book: TradeBook): Column[] {
   const n = book.length;
-  const side = new Array<string>(n), exitReason = new Array<string>(n);
-  for (let i = 0; i < n; i++) {
-    side[i] = book.side[i] === 1 ? "long" : "short";
-    exitReason[i] = book.exitReasonAt(i);
-  }
   const f64 = (values: Float64Array): Float64Array => values.subarray(0, n);
-  return tradeColumns(new Array<string>(n).fill(book.ticker), side, f64(book.entryTime), f64(book.entryPrice), f64(book.exitTime), f64(book.exitPrice), f64(book.quantity), f64(book.pnl), f64(book.costs), exitReason, f64(book.bars));
+  return [
+    codedTextColumn("ticker", n, [book.ticker], () => 0),
+    codedTextColumn("side", n, SIDES, (i) => (book.side[i] === 1 ? 0 : 1)),
+    ...tradeColumns(f64(book.entryTime), f64(book.entryPrice), f64(book.exitTime), f64(book.exitPrice), f64(book.quantity), f64(book.pnl), f64(book.costs)),
+    codedTextColumn("exit_reason", n, book.exitReasons, (i) => book.exitReason[i] as number),
+    { name: "bars", kind: "f64", values: f64(book.bars) },
+  ];
 }
+
+const SIDES = ["long", "short"];
 
 /** The block's columns, in stored order, from trade objects. */
 function objectColumns(trades: readonly Trade[]): Column[] {
@@ -48,13 +51,18 @@ function objectColumns(trades: readonly Trade[]): Column[] {
     exitReason[i] = t.exitReason;
     bars[i] = t.bars;
   }
-  return tradeColumns(ticker, side, entryTime, entryPrice, exitTime, exitPrice, quantity, pnl, costs, exitReason, bars);
-}
-
-function tradeColumns(ticker: string[], side: string[], entryTime: Float64Array, entryPrice: Float64Array, exitTime: Float64Array, exitPrice: Float64Array, quantity: Float64Array, pnl: Float64Array, costs: Float64Array, exitReason: string[], bars: Float64Array): Column[] {
   return [
     { name: "ticker", kind: "text", values: ticker },
     { name: "side", kind: "text", values: side },
+    ...tradeColumns(entryTime, entryPrice, exitTime, exitPrice, quantity, pnl, costs),
+    { name: "exit_reason", kind: "text", values: exitReason },
+    { name: "bars", kind: "f64", values: bars },
+  ];
+}
+
+/** The block's price and pnl columns, in stored order. */
+function tradeColumns(entryTime: Float64Array, entryPrice: Float64Array, exitTime: Float64Array, exitPrice: Float64Array, quantity: Float64Array, pnl: Float64Array, costs: Float64Array): Column[] {
+  return [
     { name: "entry_time", kind: "f64", values: entryTime },
     { name: "entry_price", kind: "f64", values: entryPrice },
     { name: "exit_time", kind: "f64", values: exitTime },
@@ -62,8 +70,6 @@ function tradeColumns(ticker: string[], side: string[], entryTime: Float64Array,
     { name: "quantity", kind: "f64", values: quantity },
     { name: "pnl", kind: "f64", values: pnl },
     { name: "costs", kind: "f64", values: costs },
-    { name: "exit_reason", kind: "text", values: exitReason },
-    { name: "bars", kind: "f64", values: bars },
   ];
 }
 
