@@ -1,7 +1,7 @@
 import { describe, it, expect } from "vitest";
 import fc from "fast-check";
 import { FastRowReader } from "./csv-fast-row.js";
-import { parseCsv } from "./csv-parse.js";
+import { parseCsv, readCsvLayout } from "./csv-parse.js";
 import { TimestampParser } from "./timestamps.js";
 
 const HEADER = "Date,Open,High,Low,Close,Adj Close,Volume\n";
@@ -108,5 +108,41 @@ describe("FastRowReader", () => {
     const end = new FastRowReader(Int8Array.from([1, 2, 3, 4, 5]), false).read(Buffer.from("2020-01-02,1,2,0.5,1.5\n"), 0, 0, out);
     expect(end).toBe(22);
     expect(out.volume[0]).toBe(0);
+  });
+});
+
+describe("FastRowReader on any header layout", () => {
+  const NAMES = ["Date", "Open", "High", "Low", "Close", "Volume", "Adj Close", "Note"] as const;
+  const plain = fc
+    .tuple(fc.constantFrom("", "-"), fc.stringMatching(/^[0-9]{1,7}$/), fc.stringMatching(/^[0-9]{0,7}$/))
+    .map(([sign, whole, fraction]) => `${sign}${whole}${fraction === "" ? "" : `.${fraction}`}`);
+  const layout = fc
+    .tuple(fc.shuffledSubarray([...NAMES], { minLength: 5, maxLength: NAMES.length }), fc.boolean())
+    .filter(([names]) => ["Date", "Open", "High", "Low", "Close"].every((n) => names.includes(n as (typeof NAMES)[number])));
+
+  it("reads every row of the fast shape, in any column order, with the values Number() and the date give (property)", () => {
+    fc.assert(
+      fc.property(layout, fc.array(fc.array(plain, { minLength: 8, maxLength: 8 }), { minLength: 1, maxLength: 6 }), fc.integer({ min: 0, max: 20000 }), ([names, crlf], cells, day0) => {
+        const rows = cells.map((values, r) => names.map((name, k) => (name === "Date" ? new Date((day0 + r) * 86_400_000).toISOString().slice(0, 10) : name === "Note" ? "x" : (values[k] as string))));
+        const text = `${names.join(",")}\n${rows.map((row) => row.join(",") + (crlf ? "\r\n" : "\n")).join("")}`;
+        const bytes = Buffer.from(text);
+        const parsedLayout = readCsvLayout(bytes);
+        if (!("roles" in parsedLayout)) throw new Error("bad header");
+        const reader = new FastRowReader(parsedLayout.roles, parsedLayout.hasVolume);
+        const out = columns(rows.length);
+        let pos = parsedLayout.bodyStart;
+        rows.forEach((row, r) => {
+          const end = reader.read(bytes, pos, r, out);
+          expect(end, text).toBeGreaterThan(pos);
+          pos = end + 1;
+          const cell = (name: string): number => Number(row[names.indexOf(name as (typeof NAMES)[number])]);
+          expect(out.time[r]).toBe((day0 + r) * 86_400_000);
+          for (const [name, column] of [["Open", out.open], ["High", out.high], ["Low", out.low], ["Close", out.close]] as const) expect(Object.is(column[r], cell(name))).toBe(true);
+          expect(Object.is(out.volume[r], names.includes("Volume") ? cell("Volume") : 0)).toBe(true);
+        });
+        expect(pos).toBe(bytes.length);
+      }),
+      { numRuns: 400 },
+    );
   });
 });
