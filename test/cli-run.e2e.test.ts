@@ -118,6 +118,14 @@ describe("strat run (built binary, real data)", () => {
     expect(misuse.stderr).toContain("add --log");
   });
 
+  it("reads CSV files the same where Node forbids compiling code (the row reader falls back to the general one)", () => {
+    const normal = strat(["run", ...ORCL, "--json"], join(storeDir, "codegen-a.db"));
+    const store = join(storeDir, "codegen-b.db");
+    const r = spawnSync(process.execPath, ["--disallow-code-generation-from-strings", bin, "--store", store, "run", ...ORCL, "--json"], { cwd: root, encoding: "utf8", maxBuffer: 256 * 1024 * 1024, env: { PATH: process.env["PATH"] ?? "" } });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(normal.stdout);
+  });
+
   it("stops quietly when the reader closes the pipe early (run --json | head), the run still recorded", async () => {
     const store = join(storeDir, "pipe.db");
     const child = spawn(process.execPath, [bin, "--store", store, "run", ...ORCL, "--json"], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });

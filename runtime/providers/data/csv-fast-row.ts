@@ -45,11 +45,20 @@ function compiledReader(roles: Int8Array, hasVolume: boolean): ReadRow {
   let read = compiled.get(key);
   if (read === undefined) {
     const body = rowReaderBody(roles, hasVolume);
-    // The body is fixed text from csv-row-code.ts around the layout's field order: no file content reaches it.
-    read = body === null ? generalOnly : (new Function("POW10", "MAX_EXACT_MANTISSA", "NO_DAY", "MS_PER_DAY", "isUsableRow", `return function read(bytes, pos, n, out) {${body}\n};`)(POW10, MAX_EXACT_MANTISSA, NO_DAY, MS_PER_DAY, isUsableRow) as ReadRow);
+    read = body === null ? generalOnly : compile(body);
     compiled.set(key, read);
   }
   return read;
+}
+
+/** The reader with `body`; the general reader for every row where Node forbids compiling code (--disallow-code-generation-from-strings). */
+function compile(body: string): ReadRow {
+  try {
+    // The body is fixed text from csv-row-code.ts around the layout's field order: no file content reaches it.
+    return new Function("POW10", "MAX_EXACT_MANTISSA", "NO_DAY", "MS_PER_DAY", "isUsableRow", `return function read(bytes, pos, n, out) {${body}\n};`)(POW10, MAX_EXACT_MANTISSA, NO_DAY, MS_PER_DAY, isUsableRow) as ReadRow;
+  } catch {
+    return generalOnly;
+  }
 }
 
 /** Reads rows of the common shape; keeps the month of the last date so consecutive dates cost no calendar maths. */
