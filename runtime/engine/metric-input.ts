@@ -3,6 +3,7 @@
 
 import type { MetricInput } from "../../stdlib/metrics/input.js";
 import type { TickerResult } from "./result.js";
+import { LOOP_RANGE } from "../../stdlib/loop-range.js";
 
 const DAY_MS = 86_400_000;
 
@@ -31,12 +32,10 @@ export function inferPeriodsPerYear(time: Float64Array): number {
   const spanDays = ((time[n - 1] as number) - (time[0] as number)) / DAY_MS;
   if (spanDays < 30) return 252;
   let days = 1;
-  for (let from = 1; from < n; from += RANGE) days += newDays(time, from, Math.min(n, from + RANGE));
+  for (let from = 1; from < n; from += LOOP_RANGE) days += newDays(time, from, Math.min(n, from + LOOP_RANGE));
   return (days / (spanDays + 1)) * 365.25 > 330 ? 365 : 252;
 }
 
-/** Bars per call of newDays: a long loop run once is optimised mid-run and stays slow; from its second call it runs fully optimised. */
-const RANGE = 1 << 16;
 
 /** How many bars in [from, to) (from >= 1) fall on another UTC day than the bar before. */
 function newDays(time: Float64Array, from: number, to: number): number {

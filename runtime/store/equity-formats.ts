@@ -15,6 +15,7 @@
 
 import { endianness } from "node:os";
 import { decodeFloat64, encodeFloat64 } from "./equity.js";
+import { LOOP_RANGE } from "../../stdlib/loop-range.js";
 
 /** How an equity row's time blob is encoded. */
 export type TimeFormat = "f64" | "f64_runs";
@@ -30,8 +31,6 @@ function sameBits(a: number, b: number): boolean {
   return a === b && (a !== 0 || 1 / a === 1 / b);
 }
 
-/** Values per call of the encoders' range functions: a long loop run once is optimised mid-run and stays slow (boxing its doubles); from its second call a range function runs fully optimised. */
-const RANGE = 1 << 16;
 
 /** encodeTimes' state between ranges: the previous time, the current run's delta and its length. */
 const runState = new Float64Array(3);
@@ -46,8 +45,8 @@ export function encodeTimes(time: Float64Array): { format: TimeFormat; bytes: Bu
   runState[PREVIOUS] = time[0] as number;
   runState[DELTA] = NaN;
   runState[COUNT] = 0;
-  for (let from = 1; from < n; from += RANGE) {
-    if (!timeRuns(time, from, Math.min(n, from + RANGE), out, maxRuns)) return { format: "f64", bytes: encodeFloat64(time) };
+  for (let from = 1; from < n; from += LOOP_RANGE) {
+    if (!timeRuns(time, from, Math.min(n, from + LOOP_RANGE), out, maxRuns)) return { format: "f64", bytes: encodeFloat64(time) };
   }
   out.push(runState[DELTA] as number, runState[COUNT] as number);
   return { format: "f64_runs", bytes: encodeFloat64(Float64Array.from(out)) };
@@ -100,8 +99,8 @@ export function decodeTimes(format: TimeFormat, bytes: Uint8Array, points: numbe
 export function encodeExposed(exposed: Uint8Array): { format: ExposedFormat; bytes: Buffer } {
   const n = exposed.length;
   const out = Buffer.alloc((n + 7) >> 3);
-  for (let from = 0; from < out.length; from += RANGE) {
-    if (!packFlags(exposed, out, from, Math.min(out.length, from + RANGE))) return { format: "u8", bytes: Buffer.from(exposed.buffer, exposed.byteOffset, exposed.byteLength) };
+  for (let from = 0; from < out.length; from += LOOP_RANGE) {
+    if (!packFlags(exposed, out, from, Math.min(out.length, from + LOOP_RANGE))) return { format: "u8", bytes: Buffer.from(exposed.buffer, exposed.byteOffset, exposed.byteLength) };
   }
   return { format: "bits", bytes: out };
 }
@@ -142,14 +141,14 @@ export function encodeEquity(values: Float64Array): { format: EquityFormat; byte
   const n = values.length;
   const words = new Int32Array(values.buffer, values.byteOffset, n * 2);
   let repeats = 0;
-  for (let from = 1; from < n; from += RANGE) repeats += countRepeats(words, from, Math.min(n, from + RANGE));
+  for (let from = 1; from < n; from += LOOP_RANGE) repeats += countRepeats(words, from, Math.min(n, from + LOOP_RANGE));
   const flags = flagBytes(n);
   const size = flags + (n - repeats) * 8;
   if (!LITTLE_ENDIAN || size >= n * 8) return { format: "f64", bytes: encodeFloat64(values) };
   const bytes = Buffer.alloc(size);
   const kept = new Int32Array(bytes.buffer, bytes.byteOffset + flags, (n - repeats) * 2);
   let k = 0;
-  for (let from = 0; from < n; from += RANGE) k = flagRepeats(words, bytes, kept, from, Math.min(n, from + RANGE), k);
+  for (let from = 0; from < n; from += LOOP_RANGE) k = flagRepeats(words, bytes, kept, from, Math.min(n, from + LOOP_RANGE), k);
   return { format: "f64_repeats", bytes };
 }
 

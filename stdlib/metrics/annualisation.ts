@@ -9,6 +9,7 @@
 import type { MetricInput } from "./input.js";
 import { selectKth } from "./stats.js";
 import { YEAR_MS } from "./utc-days.js";
+import { LOOP_RANGE } from "../loop-range.js";
 
 /** The factors used for one input. */
 export interface Annualisation {
@@ -33,7 +34,7 @@ export function medianBarSpacingMs(time: Float64Array): number | null {
   let run = (time[1] as number) - (time[0] as number);
   let runLength = 0;
   for (let i = 0; i < n; ) {
-    const limit = Math.min(n, i + RANGE);
+    const limit = Math.min(n, i + LOOP_RANGE);
     const end = sameGapUntil(time, i, limit, run);
     runLength += end - i;
     i = end;
@@ -57,8 +58,6 @@ export function medianBarSpacingMs(time: Float64Array): number | null {
   return n % 2 === 1 ? at(n >> 1) : (at((n >> 1) - 1) + at(n >> 1)) / 2;
 }
 
-/** Spacings per call of sameGapUntil: a long loop run once is optimised mid-run and stays slow; from its second call it runs fully optimised. */
-const RANGE = 1 << 16;
 
 /** The first i in [from, to) whose spacing time[i + 1] − time[i] is not `run` (NaN never is); `to` when all are. */
 function sameGapUntil(time: Float64Array, from: number, to: number, run: number): number {

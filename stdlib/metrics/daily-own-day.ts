@@ -15,6 +15,7 @@ import type { DailyStats } from "./daily-returns.js";
 import type { EquityPass } from "./equity-pass.js";
 import { finishGather, planGather, tailCount } from "./tail-select.js";
 import { DAY_MS, EXACT_MIDNIGHTS } from "./utc-days.js";
+import { LOOP_RANGE } from "../loop-range.js";
 
 /** Daily statistics of a one-bar-per-day curve, and the worst days at `tailLevel` when they could be gathered on the way. */
 export interface OwnDayStats {
@@ -56,8 +57,6 @@ export function ownDayStats(time: Float64Array, equity: Float64Array, initialCas
 /** The pass's running state between ranges: Σ squares, candidates seen, the previous equity, the next UTC midnight. */
 const state = new Float64Array(4);
 const SQUARES = 0, COUNT = 1, PREV = 2, MIDNIGHT = 3;
-/** Bars per call of passRange. */
-const RANGE = 1 << 16;
 
 /**
  * Σ (r − mean)² over the per-bar returns in bar order, and the returns <= threshold
@@ -65,7 +64,7 @@ const RANGE = 1 << 16;
  * and −1 as soon as a bar is not on a later UTC day than the one before (the pass
  * stops there). One pass, not two: on millions of bars each loop's first-call
  * warm-up costs more than its arithmetic. The bars go through passRange in ranges
- * of RANGE: a loop with branches that runs once, optimised mid-run (on-stack
+ * of LOOP_RANGE: a loop with branches that runs once, optimised mid-run (on-stack
  * replacement), boxed its doubles into fresh heap numbers on every bar (~47 young
  * GCs on 2M bars); from its second call the range function runs fully optimised.
  */
@@ -75,8 +74,8 @@ export function ownDayPass(time: Float64Array, equity: Float64Array, initialCash
   state[COUNT] = 0;
   state[PREV] = initialCash;
   state[MIDNIGHT] = (Math.floor((time[0] as number) / DAY_MS) + 1) * DAY_MS;
-  for (let from = 0; from < n; from += RANGE) {
-    if (!passRange(time, equity, mean, threshold, room, from, Math.min(n, from + RANGE))) return { squares: state[SQUARES] as number, count: -1 };
+  for (let from = 0; from < n; from += LOOP_RANGE) {
+    if (!passRange(time, equity, mean, threshold, room, from, Math.min(n, from + LOOP_RANGE))) return { squares: state[SQUARES] as number, count: -1 };
   }
   return { squares: state[SQUARES] as number, count: Math.min(state[COUNT] as number, room.length + 1) };
 }

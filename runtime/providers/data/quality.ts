@@ -12,6 +12,7 @@ import { allocateBars, type Bars } from "../../data/bars.js";
 import { badRows, DataError, duplicates, unsorted } from "./errors.js";
 import type { QualityIssue, QualityReport } from "./types.js";
 import { shortTime } from "./timestamps.js";
+import { LOOP_RANGE } from "../../../stdlib/loop-range.js";
 
 /** Values as read from a source, before any check. Arrays hold exactly `length` rows. */
 export interface RawSeries {
@@ -234,7 +235,7 @@ function scanTimes(t: Float64Array, rowNumber: (k: number) => number, rowWord: s
   const c = new IssueCounter("gap");
   const n = t.length;
   for (let k = 1; k < n; ) {
-    const to = Math.min(n, k + SCAN_RANGE);
+    const to = Math.min(n, k + LOOP_RANGE);
     const at = nextTimeEvent(t, k, to, spacing, intraday, coarse, strict);
     if (at === to) {
       k = to;
@@ -248,8 +249,6 @@ function scanTimes(t: Float64Array, rowNumber: (k: number) => number, rowWord: s
   return c;
 }
 
-/** Bars per call of nextTimeEvent: a long loop run once is optimised mid-run and stays slow; from its second call it runs fully optimised. */
-const SCAN_RANGE = 1 << 16;
 
 /**
  * The first k in [from, to) where a gap ends or, with `strict`, the time does not increase;
