@@ -19,10 +19,11 @@ import { daysFromCivil } from "./timestamps.js";
 const MS_PER_DAY = 86_400_000;
 /** What `day` returns for an invalid date: below any day a 4-digit year gives (about ±3.7M). */
 const NO_DAY = -(2 ** 30);
-const MAX_EXACT_MANTISSA = 2 ** 53;
+/** Mantissas below this are exact doubles (shared with the general reader in csv-parse.ts). */
+export const MAX_EXACT_MANTISSA = 2 ** 53;
 
-/** 10^k for k ≤ 22, exact: a mantissa below 2^53 divided by one is correctly rounded, i.e. equals Number(text). */
-const POW10 = (() => {
+/** 10^k for k ≤ 22, exact (products, unlike pow()): a mantissa below 2^53 divided by one is correctly rounded, i.e. equals Number(text). */
+export const POW10 = (() => {
   const powers = new Float64Array(23);
   powers[0] = 1;
   for (let k = 1; k <= 22; k++) powers[k] = (powers[k - 1] ?? 1) * 10;

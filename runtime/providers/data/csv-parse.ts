@@ -9,7 +9,7 @@
 // preallocated Float64Arrays; nothing is allocated per row except the first example of a bad row.
 // Rows of the common shape take csv-fast-row.ts; any other row is parsed here from its start.
 import { CsvColumns, estimateRows, type ColumnArrays } from "./csv-columns.js";
-import { FastRowReader } from "./csv-fast-row.js";
+import { FastRowReader, MAX_EXACT_MANTISSA, POW10 } from "./csv-fast-row.js";
 import { badHeader, type DataError } from "./errors.js";
 import type { RawSeries } from "./quality.js";
 import { TimestampParser, parseTimeOfDay, type ZoneConverter } from "./timestamps.js";
@@ -24,13 +24,6 @@ const ROLE_BY_NAME: Readonly<Record<string, number>> = {
 };
 const ROLE_LABEL = ["", "Date", "Open", "High", "Low", "Close", "Volume", "Time"];
 
-/** 10^k for k ≤ 22: exactly representable, so mantissa / 10^k is correctly rounded. */
-const POW10: readonly number[] = (() => {
-  const powers = [1];
-  for (let k = 1; k <= 22; k++) powers.push((powers[k - 1] ?? 1) * 10); // exact products, unlike pow()
-  return powers;
-})();
-const MAX_EXACT_MANTISSA = 2 ** 53;
 
 /** Set by parseNumber: 0 ok, 1 missing (empty, NaN, null, NA), 2 not a number. */
 let numberStatus = 0;

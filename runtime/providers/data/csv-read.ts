@@ -6,9 +6,9 @@
 // reads and parses the rows before it (the line running across the offset is this thread's),
 // then reads on to hash the rest (read-hashed.ts, reads overlapping the hashing); the parts are
 // joined in file order (csv-split.ts). Both parse into one set of columns in shared memory, so
-// the worker's rows are not copied back. Both read
-// through reused buffers (line-chunks.ts): faulting in fresh memory for a whole large file cost
-// more than parsing it, and two threads faulting at once mostly wait on each other.
+// the worker's rows are not copied back. Both read through reused buffers (line-chunks.ts):
+// faulting in fresh memory for a whole large file cost more than parsing it, and two threads
+// faulting at once mostly wait on each other.
 // The result is the same either way: same rows, same bad-row report, same digest. The worker is
 // an optimisation only: when its compiled script is absent (sources run through a TypeScript
 // loader) or it fails, this thread does all the work.
