@@ -81,7 +81,7 @@ export class TradeBook {
   }
 
   /** The exit reason of trade i. */
-  exitReasonAt(i: number): ExitReason {
+  private exitReasonAt(i: number): ExitReason {
     return this.reasons.values[this.exitReason[i] as number] as ExitReason;
   }
 
@@ -168,12 +168,12 @@ export class EventBook {
   }
 
   /** The reason of event i. */
-  reasonAt(i: number): string {
+  private reasonAt(i: number): string {
     return this.reasonCodes.values[this.reason[i] as number] as string;
   }
 
   /** The action of event i: buy or sell for fills, null for skips. */
-  actionAt(i: number): "buy" | "sell" | null {
+  private actionAt(i: number): "buy" | "sell" | null {
     const a = this.action[i];
     return a === BUY ? "buy" : a === SELL ? "sell" : null;
   }

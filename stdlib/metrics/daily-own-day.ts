@@ -68,7 +68,7 @@ const SQUARES = 0, COUNT = 1, PREV = 2, MIDNIGHT = 3;
  * replacement), boxed its doubles into fresh heap numbers on every bar (~47 young
  * GCs on 2M bars); from its second call the range function runs fully optimised.
  */
-export function ownDayPass(time: Float64Array, equity: Float64Array, initialCash: number, mean: number, threshold: number, room: Float64Array): { squares: number; count: number } {
+function ownDayPass(time: Float64Array, equity: Float64Array, initialCash: number, mean: number, threshold: number, room: Float64Array): { squares: number; count: number } {
   const n = equity.length;
   state[SQUARES] = 0;
   state[COUNT] = 0;
